@@ -1,0 +1,114 @@
+package ai.massrouter.command.user;
+
+import ai.massrouter.api.common.DomainException;
+import ai.massrouter.api.common.ErrorCode;
+import ai.massrouter.api.user.LogInUserCommand;
+import ai.massrouter.api.user.LoggedInUser;
+import ai.massrouter.api.user.RefreshOutcome;
+import ai.massrouter.api.user.RefreshUserSessionCommand;
+import ai.massrouter.api.user.RegisterUserCommand;
+import ai.massrouter.api.user.UserId;
+import ai.massrouter.api.user.UserRole;
+import ai.massrouter.command.auth.TokenService;
+import ai.massrouter.command.auth.TokenService.RefreshClaims;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.Map;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+public class AuthController {
+
+    private final CommandGateway commands;
+    private final EmailRegistry emails;
+    private final PasswordEncoder passwordEncoder;
+    private final TokenService tokens;
+    private final Clock clock;
+    /** Hashed once so that an unknown e-mail costs as much time as a wrong password. */
+    private final String decoyHash;
+
+    public AuthController(CommandGateway commands, EmailRegistry emails, PasswordEncoder passwordEncoder,
+                          TokenService tokens, Clock clock) {
+        this.commands = commands;
+        this.emails = emails;
+        this.passwordEncoder = passwordEncoder;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.decoyHash = passwordEncoder.encode("decoy-password-for-timing");
+    }
+
+    @PostMapping("/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    public AuthResponse register(@Valid @RequestBody RegisterRequest request) {
+        if (!request.password().equals(request.confirmPassword())) {
+            throw DomainException.invalid("confirm_password", "does not match password");
+        }
+        UserId userId = UserId.generate();
+        String email = request.email().trim();
+        String sessionId = TokenService.newTokenId();
+        String refreshTokenId = TokenService.newTokenId();
+        commands.sendAndWait(new RegisterUserCommand(userId, email, request.username(),
+                passwordEncoder.encode(request.password()), UserRole.USER, sessionId, refreshTokenId, clock.instant()));
+        return new AuthResponse(new AuthResponse.UserSummary(userId.value(), email, request.username(), "user"),
+                AuthResponse.Tokens.of(tokens.issue(userId, UserRole.USER, sessionId, refreshTokenId)));
+    }
+
+    @PostMapping("/login")
+    public AuthResponse login(@Valid @RequestBody LoginRequest request) {
+        UserId userId = emails.findUserId(request.email()).orElse(null);
+        if (userId == null) {
+            passwordEncoder.matches(request.password(), decoyHash);
+            throw new DomainException(ErrorCode.ERR_002, "Invalid e-mail or password");
+        }
+        String sessionId = TokenService.newTokenId();
+        String refreshTokenId = TokenService.newTokenId();
+        LoggedInUser user = commands.sendAndWait(
+                new LogInUserCommand(userId, request.password(), sessionId, refreshTokenId, clock.instant()));
+        return new AuthResponse(
+                new AuthResponse.UserSummary(userId.value(), request.email().trim(), user.username(),
+                        user.role().wireName()),
+                AuthResponse.Tokens.of(tokens.issue(userId, user.role(), sessionId, refreshTokenId)));
+    }
+
+    /** The refresh token comes as {@code Authorization: Bearer ...} (the document) or as {@code refresh_token}. */
+    @PostMapping("/refresh")
+    public AuthResponse.Tokens refresh(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                                       @RequestBody(required = false) Map<String, Object> body) {
+        String token = bearer(authorization);
+        if (token == null && body != null && body.get("refresh_token") instanceof String fromBody) {
+            token = fromBody;
+        }
+        if (token == null || token.isBlank()) {
+            throw new DomainException(ErrorCode.ERR_002, "A refresh token is required",
+                    Map.of("authorization", "send Authorization: Bearer <refresh_token>"));
+        }
+        RefreshClaims claims = tokens.parseRefresh(token);
+        String newTokenId = TokenService.newTokenId();
+        RefreshOutcome outcome = commands.sendAndWait(new RefreshUserSessionCommand(claims.userId(),
+                claims.sessionId(), claims.tokenId(), newTokenId, clock.instant()));
+        if (outcome != RefreshOutcome.ROTATED) {
+            throw new DomainException(ErrorCode.ERR_002, outcome == RefreshOutcome.REUSE_DETECTED
+                    ? "Refresh token was already used; the session has been revoked, log in again"
+                    : "Session is no longer valid, log in again");
+        }
+        return AuthResponse.Tokens.of(tokens.issue(claims.userId(), claims.role(), claims.sessionId(), newTokenId));
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        return null;
+    }
+}

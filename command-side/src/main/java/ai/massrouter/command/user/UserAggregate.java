@@ -1,0 +1,166 @@
+package ai.massrouter.command.user;
+
+import ai.massrouter.api.common.DomainException;
+import ai.massrouter.api.common.ErrorCode;
+import ai.massrouter.api.user.ChangeUserStatusCommand;
+import ai.massrouter.api.user.LogInUserCommand;
+import ai.massrouter.api.user.LoggedInUser;
+import ai.massrouter.api.user.RefreshOutcome;
+import ai.massrouter.api.user.RefreshUserSessionCommand;
+import ai.massrouter.api.user.RegisterUserCommand;
+import ai.massrouter.api.user.UpdateUserProfileCommand;
+import ai.massrouter.api.user.UserId;
+import ai.massrouter.api.user.UserLoggedInEvent;
+import ai.massrouter.api.user.UserProfileUpdatedEvent;
+import ai.massrouter.api.user.UserRole;
+import ai.massrouter.api.user.UserRegisteredEvent;
+import ai.massrouter.api.user.UserSessionRefreshedEvent;
+import ai.massrouter.api.user.UserSessionRevokedEvent;
+import ai.massrouter.api.user.UserStatus;
+import ai.massrouter.api.user.UserStatusChangedEvent;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A user: identity, credentials, status and open login sessions. The e-mail's uniqueness is
+ * guarded outside (see {@link EmailRegistry}), in the same transaction as the first event.
+ */
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "userSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class UserAggregate {
+
+    /** Older sessions are dropped past this many, so the state (and its snapshot) stays small. */
+    static final int MAX_SESSIONS = 20;
+
+    @AggregateIdentifier
+    private UserId userId;
+    private UserRole role;
+    private String passwordHash;
+    private String username;
+    private String avatarUrl;
+    private UserStatus status;
+    /** session id -> the one refresh token id currently valid for it, oldest first. */
+    private LinkedHashMap<String, String> sessions = new LinkedHashMap<>();
+
+    protected UserAggregate() {
+    }
+
+    @CommandHandler
+    public UserAggregate(RegisterUserCommand command, EmailRegistry emailRegistry) {
+        emailRegistry.claim(command.email(), command.userId());
+        apply(new UserRegisteredEvent(command.userId(), command.email(), command.username(), command.passwordHash(),
+                command.role(), UserStatus.ACTIVE, command.registeredAt()));
+        if (command.sessionId() != null) {
+            apply(new UserLoggedInEvent(command.userId(), command.sessionId(), command.refreshTokenId(),
+                    command.registeredAt()));
+        }
+    }
+
+    @CommandHandler
+    public LoggedInUser handle(LogInUserCommand command, PasswordEncoder passwordEncoder) {
+        ensurePasswordMatches(command.password(), passwordEncoder);
+        ensureActive();
+        apply(new UserLoggedInEvent(userId, command.sessionId(), command.refreshTokenId(), command.at()));
+        sessions.keySet().stream()
+                .limit(Math.max(0, sessions.size() - MAX_SESSIONS))
+                .toList()
+                .forEach(old -> apply(new UserSessionRevokedEvent(userId, old, "session_limit", command.at())));
+        return new LoggedInUser(userId, username, role);
+    }
+
+    @CommandHandler
+    public RefreshOutcome handle(RefreshUserSessionCommand command) {
+        String current = sessions.get(command.sessionId());
+        if (current == null) {
+            return RefreshOutcome.SESSION_UNKNOWN;
+        }
+        if (!current.equals(command.presentedTokenId())) {
+            // An old refresh token came back: someone holds a copy. End the session for everyone.
+            apply(new UserSessionRevokedEvent(userId, command.sessionId(), "refresh_token_reuse", command.at()));
+            return RefreshOutcome.REUSE_DETECTED;
+        }
+        ensureActive();
+        apply(new UserSessionRefreshedEvent(userId, command.sessionId(), command.newTokenId(), command.at()));
+        return RefreshOutcome.ROTATED;
+    }
+
+    @CommandHandler
+    public void handle(UpdateUserProfileCommand command) {
+        String newUsername = command.username() != null ? command.username() : username;
+        String newAvatar = command.avatarUrl() != null ? command.avatarUrl() : avatarUrl;
+        if (Objects.equals(newUsername, username) && Objects.equals(newAvatar, avatarUrl)) {
+            return;
+        }
+        apply(new UserProfileUpdatedEvent(userId, newUsername, newAvatar, command.at()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeUserStatusCommand command) {
+        if (command.status() == status) {
+            return;
+        }
+        apply(new UserStatusChangedEvent(userId, status, command.status(), command.reason(), command.changedBy(),
+                command.at()));
+    }
+
+    private void ensurePasswordMatches(String password, PasswordEncoder passwordEncoder) {
+        if (password == null || !passwordEncoder.matches(password, passwordHash)) {
+            throw new DomainException(ErrorCode.ERR_002, "Invalid e-mail or password");
+        }
+    }
+
+    private void ensureActive() {
+        if (status != UserStatus.ACTIVE) {
+            throw new DomainException(ErrorCode.USER_001, "User is " + status.wireName(),
+                    Map.of("status", status.wireName()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(UserRegisteredEvent event) {
+        userId = event.userId();
+        role = event.role();
+        passwordHash = event.passwordHash();
+        username = event.username();
+        status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(UserLoggedInEvent event) {
+        sessions.put(event.sessionId(), event.refreshTokenId());
+    }
+
+    @EventSourcingHandler
+    void on(UserSessionRefreshedEvent event) {
+        sessions.put(event.sessionId(), event.refreshTokenId());
+    }
+
+    @EventSourcingHandler
+    void on(UserSessionRevokedEvent event) {
+        sessions.remove(event.sessionId());
+    }
+
+    @EventSourcingHandler
+    void on(UserProfileUpdatedEvent event) {
+        username = event.username();
+        avatarUrl = event.avatarUrl();
+    }
+
+    @EventSourcingHandler
+    void on(UserStatusChangedEvent event) {
+        status = event.status();
+        if (status != UserStatus.ACTIVE) {
+            sessions.clear();
+        }
+    }
+}

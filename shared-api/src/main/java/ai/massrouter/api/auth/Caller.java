@@ -1,0 +1,39 @@
+package ai.massrouter.api.auth;
+
+import ai.massrouter.api.common.DomainException;
+import ai.massrouter.api.common.ErrorCode;
+import ai.massrouter.api.user.UserId;
+import ai.massrouter.api.user.UserRole;
+
+import java.util.Set;
+
+/**
+ * Who is calling: a user with a JWT, or a program with one of the user's API keys
+ * ({@code apiKeyId} set, permissions limited to what the key was given).
+ */
+public record Caller(UserId userId, UserRole role, String apiKeyId, Set<Permission> permissions) {
+
+    public static Caller user(UserId userId, UserRole role) {
+        return new Caller(userId, role, null, Set.of(Permission.READ, Permission.WRITE));
+    }
+
+    public boolean isAdmin() {
+        return role == UserRole.ADMIN;
+    }
+
+    public boolean viaApiKey() {
+        return apiKeyId != null;
+    }
+
+    public void requireWrite() {
+        if (!permissions.contains(Permission.WRITE)) {
+            throw new DomainException(ErrorCode.ERR_003, "This API key has no write permission");
+        }
+    }
+
+    public void requireAdmin() {
+        if (!isAdmin()) {
+            throw new DomainException(ErrorCode.ERR_003, "Administrator role required");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package ai.massrouter.api.user;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** Rotates a session's refresh token: {@code presentedTokenId} must be the session's current one. */
+public record RefreshUserSessionCommand(@TargetAggregateIdentifier UserId userId, String sessionId,
+                                        String presentedTokenId, String newTokenId, Instant at) {
+}

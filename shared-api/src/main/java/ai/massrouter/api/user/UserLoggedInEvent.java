@@ -1,0 +1,9 @@
+package ai.massrouter.api.user;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+@Revision("1")
+public record UserLoggedInEvent(UserId userId, String sessionId, String refreshTokenId, Instant at) {
+}
