@@ -1,0 +1,49 @@
+package ai.massrouter.app;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module rules of docs/architecture: sides meet only through shared-api messages. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("ai.massrouter");
+
+    @Test
+    void sharedApi_isPlainContract() {
+        noClasses().that().resideInAPackage("ai.massrouter.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                        "ai.massrouter.command..", "ai.massrouter.projections..", "ai.massrouter.query..",
+                        "ai.massrouter.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void commandSide_doesNotReachIntoReadSide() {
+        noClasses().that().resideInAPackage("ai.massrouter.command..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.massrouter.projections..",
+                        "ai.massrouter.query..", "ai.massrouter.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void projections_dependOnlyOnTheContract() {
+        noClasses().that().resideInAPackage("ai.massrouter.projections..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.massrouter.command..",
+                        "ai.massrouter.query..", "ai.massrouter.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void querySide_asksTheQueryGateway_andNeverTouchesATable() {
+        noClasses().that().resideInAPackage("ai.massrouter.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.massrouter.command..",
+                        "ai.massrouter.projections..", "ai.massrouter.app..", "org.springframework.jdbc..", "java.sql..")
+                .check(CLASSES);
+    }
+}
