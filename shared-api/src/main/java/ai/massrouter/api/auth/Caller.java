@@ -1,5 +1,6 @@
 package ai.massrouter.api.auth;
 
+import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.user.UserId;
@@ -9,12 +10,13 @@ import java.util.Set;
 
 /**
  * Who is calling: a user with a JWT, or a program with one of the user's API keys
- * ({@code apiKeyId} set, permissions limited to what the key was given).
+ * ({@code apiKeyId} set, permissions and spending limited to what the key was given).
  */
-public record Caller(UserId userId, UserRole role, String apiKeyId, Set<Permission> permissions) {
+public record Caller(UserId userId, UserRole role, String apiKeyId, Set<Permission> permissions,
+                     SpendLimits keyLimits) {
 
     public static Caller user(UserId userId, UserRole role) {
-        return new Caller(userId, role, null, Set.of(Permission.READ, Permission.WRITE));
+        return new Caller(userId, role, null, Set.of(Permission.READ, Permission.WRITE), SpendLimits.NONE);
     }
 
     public boolean isAdmin() {

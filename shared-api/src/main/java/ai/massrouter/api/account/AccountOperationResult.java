@@ -1,0 +1,17 @@
+package ai.massrouter.api.account;
+
+import ai.massrouter.api.common.Money;
+
+import java.time.Instant;
+
+/**
+ * What a money-moving command did. Sending the same operation id again returns the first
+ * result with {@code replayed = true} and moves nothing.
+ */
+public record AccountOperationResult(String operationId, String kind, Money amount, Money balanceAfter,
+                                     Money heldAfter, Instant at, boolean replayed) {
+
+    public AccountOperationResult asReplay() {
+        return new AccountOperationResult(operationId, kind, amount, balanceAfter, heldAfter, at, true);
+    }
+}

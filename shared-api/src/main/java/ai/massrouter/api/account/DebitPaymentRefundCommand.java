@@ -1,0 +1,14 @@
+package ai.massrouter.api.account;
+
+import ai.massrouter.api.common.Money;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/**
+ * Takes back money refunded to the payer. Refused with BILL_001 when it exceeds the available
+ * balance, unless {@code force} (with a reason), which may leave the account in debt.
+ */
+public record DebitPaymentRefundCommand(@TargetAggregateIdentifier AccountId accountId, String operationId,
+                                        String paymentId, Money amount, boolean force, String reason, Instant at) {
+}

@@ -1,0 +1,12 @@
+package ai.massrouter.api.account;
+
+import ai.massrouter.api.common.Money;
+import ai.massrouter.api.user.UserId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+@Revision("1")
+public record PaymentRefundDebitedEvent(AccountId accountId, UserId userId, String operationId, String paymentId,
+                                        Money amount, boolean forced, String reason, Money balanceAfter, Instant at) {
+}

@@ -1,0 +1,10 @@
+package ai.massrouter.api.account;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** Gives a hold back whole (the call failed before any output). */
+public record ReleaseHoldCommand(@TargetAggregateIdentifier AccountId accountId, String holdId, String reason,
+                                 Instant at) {
+}
