@@ -2,8 +2,7 @@ package ai.massrouter.app.security;
 
 import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.common.DomainException;
-import ai.massrouter.command.auth.TokenService;
-import ai.massrouter.command.auth.TokenService.AccessClaims;
+import ai.massrouter.command.auth.Authenticator;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,8 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Reads {@code Authorization: Bearer ...} and, when it holds a valid access token, makes the
- * {@link Caller} known. It refuses nothing itself: an endpoint that needs a caller asks for one
+ * Reads {@code Authorization: Bearer ...} and, when it holds a valid access token or API key,
+ * makes the {@link Caller} known. It refuses nothing itself: an endpoint that needs a caller asks for one
  * (see {@link CallerArgumentResolver}) and gets the precise reason a token was not accepted.
  */
 @Component
@@ -25,10 +24,10 @@ public class BearerAuthenticationFilter extends OncePerRequestFilter {
 
     static final String AUTH_FAILURE = BearerAuthenticationFilter.class.getName() + ".failure";
 
-    private final TokenService tokens;
+    private final Authenticator authenticator;
 
-    public BearerAuthenticationFilter(TokenService tokens) {
-        this.tokens = tokens;
+    public BearerAuthenticationFilter(Authenticator authenticator) {
+        this.authenticator = authenticator;
     }
 
     @Override
@@ -37,9 +36,8 @@ public class BearerAuthenticationFilter extends OncePerRequestFilter {
         String token = bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (token != null) {
             try {
-                AccessClaims claims = tokens.parseAccess(token);
-                SecurityContextHolder.getContext().setAuthentication(
-                        new CallerAuthentication(Caller.user(claims.userId(), claims.role())));
+                Caller caller = authenticator.authenticate(token);
+                SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
             } catch (DomainException e) {
                 request.setAttribute(AUTH_FAILURE, e);
             }

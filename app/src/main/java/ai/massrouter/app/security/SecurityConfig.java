@@ -1,7 +1,11 @@
 package ai.massrouter.app.security;
 
 import ai.massrouter.api.common.ErrorCode;
+import ai.massrouter.app.ratelimit.RateLimitFilter;
+import ai.massrouter.app.ratelimit.RateLimitProperties;
 import ai.massrouter.app.web.ErrorResponder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +26,8 @@ import java.util.Map;
  * {@link ai.massrouter.api.auth.Caller}, so an unknown route is a 404 for everyone.
  */
 @Configuration
+@EnableScheduling
+@EnableConfigurationProperties(RateLimitProperties.class)
 public class SecurityConfig implements WebMvcConfigurer {
 
     private final CallerArgumentResolver callerArgumentResolver;
@@ -32,7 +38,7 @@ public class SecurityConfig implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, BearerAuthenticationFilter bearer,
-                                            ErrorResponder responder) throws Exception {
+                                            RateLimitFilter rateLimit, ErrorResponder responder) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -42,16 +48,24 @@ public class SecurityConfig implements WebMvcConfigurer {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
+                .addFilterAfter(rateLimit, BearerAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> responder.write(res, ErrorCode.ERR_002, null, Map.of()))
                         .accessDeniedHandler((req, res, ex) -> responder.write(res, ErrorCode.ERR_003, null, Map.of())))
                 .build();
     }
 
-    /** The bearer filter runs inside the security chain only, not a second time as a plain servlet filter. */
+    /** Our filters run inside the security chain only, not a second time as plain servlet filters. */
     @Bean
     FilterRegistrationBean<BearerAuthenticationFilter> bearerFilterRegistration(BearerAuthenticationFilter filter) {
         FilterRegistrationBean<BearerAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilterRegistration(RateLimitFilter filter) {
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
     }

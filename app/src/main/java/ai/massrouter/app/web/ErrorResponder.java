@@ -4,6 +4,7 @@ import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,9 @@ import java.util.Map;
 @Component
 public class ErrorResponder {
 
+    /** A RATE_001 error's detail that also becomes the {@code Retry-After} header. */
+    public static final String RETRY_AFTER_DETAIL = "retry_after_seconds";
+
     private final ObjectMapper json;
 
     public ErrorResponder(ObjectMapper json) {
@@ -27,9 +31,12 @@ public class ErrorResponder {
     }
 
     public ResponseEntity<ErrorEnvelope> entity(ErrorCode code, String message, Map<String, String> details) {
-        return ResponseEntity.status(code.httpStatus())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(ErrorEnvelope.of(code.name(), message == null ? code.defaultMessage() : message, details));
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(code.httpStatus()).contentType(MediaType.APPLICATION_JSON);
+        String retryAfter = details.get(RETRY_AFTER_DETAIL);
+        if (code == ErrorCode.RATE_001 && retryAfter != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return builder.body(ErrorEnvelope.of(code.name(), message == null ? code.defaultMessage() : message, details));
     }
 
     public void write(HttpServletResponse response, DomainException e) throws IOException {
@@ -46,6 +53,23 @@ public class ErrorResponder {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         json.writeValue(response.getOutputStream(),
                 ErrorEnvelope.of(code.name(), message == null ? code.defaultMessage() : message, details));
+    }
+
+    /** An error of the OpenAI-compatible surface, in OpenAI's own shape (no envelope). */
+    public void writeOpenAiError(HttpServletResponse response, int status, String message, String type, String code)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("message", message);
+        error.put("type", type);
+        error.put("param", null);
+        error.put("code", code);
+        json.writeValue(response.getOutputStream(), Map.of("error", error));
     }
 
     /** The code a bare HTTP status stands for, where no code was raised (errors outside any controller). */

@@ -7,6 +7,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +18,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the HTTP integration tests: the whole application on a random port, against a fresh
- * database on the local PostgreSQL server, called over real HTTP. Subclasses share one context.
+ * database on the local PostgreSQL server, called over real HTTP. Subclasses with the same
+ * configuration share one context (and database).
  */
 @SpringBootTest(classes = MassRouterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the suite sends thousands of requests from one address; RateLimitIT overrides these with small limits
+@TestPropertySource(properties = {
+        "massrouter.rate-limit.anonymous-per-hour=1000000",
+        "massrouter.rate-limit.authenticated-per-hour=1000000",
+        "massrouter.rate-limit.auth-per-ip-per-hour=1000000",
+        "massrouter.rate-limit.auth-per-email-per-hour=1000000"})
 public abstract class PlatformIT {
 
     public static final String ADMIN_EMAIL = "root@massrouter.test";
     public static final String ADMIN_PASSWORD = "admin-password-1";
-    private static final String DB_URL = TestDatabase.create();
 
     @LocalServerPort
     protected int port;
@@ -32,7 +39,9 @@ public abstract class PlatformIT {
 
     @DynamicPropertySource
     static void platformProperties(DynamicPropertyRegistry registry) throws Exception {
-        registry.add("spring.datasource.url", () -> DB_URL);
+        // called once per Spring context: each context gets a database of its own
+        String databaseUrl = TestDatabase.create();
+        registry.add("spring.datasource.url", () -> databaseUrl);
         registry.add("spring.datasource.username", TestDatabase::user);
         registry.add("spring.datasource.password", TestDatabase::password);
         Path dataDir = Files.createTempDirectory("massrouter-it");

@@ -21,17 +21,17 @@ public class AdminBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
     private final CommandGateway commands;
-    private final EmailRegistry emails;
+    private final UserDirectory users;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final String email;
     private final String password;
 
-    public AdminBootstrap(CommandGateway commands, EmailRegistry emails, PasswordEncoder passwordEncoder, Clock clock,
+    public AdminBootstrap(CommandGateway commands, UserDirectory users, PasswordEncoder passwordEncoder, Clock clock,
                           @Value("${massrouter.admin.email:}") String email,
                           @Value("${massrouter.admin.password:}") String password) {
         this.commands = commands;
-        this.emails = emails;
+        this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
         this.email = email;
@@ -47,7 +47,7 @@ public class AdminBootstrap implements ApplicationRunner {
             throw new IllegalStateException("MASSROUTER_ADMIN_PASSWORD must have at least " + UserRules.MIN_PASSWORD
                     + " characters when MASSROUTER_ADMIN_EMAIL is set");
         }
-        if (emails.findUserId(email).isPresent()) {
+        if (users.findUserId(email).isPresent()) {
             log.info("Administrator {} already exists", email);
             return;
         }

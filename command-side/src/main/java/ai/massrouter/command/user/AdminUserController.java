@@ -31,7 +31,6 @@ public class AdminUserController {
     @PutMapping("/{userId}/status")
     public StatusChanged changeStatus(Caller caller, @PathVariable String userId, @Valid @RequestBody StatusRequest request) {
         caller.requireAdmin();
-        caller.requireWrite();
         if (caller.userId().value().equals(userId)) {
             throw new DomainException(ErrorCode.ERR_001, "Administrators cannot change their own status",
                     java.util.Map.of("user_id", "is your own account"));

@@ -9,6 +9,7 @@ import ai.massrouter.api.user.RefreshUserSessionCommand;
 import ai.massrouter.api.user.RegisterUserCommand;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.api.user.UserRole;
+import ai.massrouter.command.auth.AuthAttemptLimiter;
 import ai.massrouter.command.auth.TokenService;
 import ai.massrouter.command.auth.TokenService.RefreshClaims;
 import jakarta.validation.Valid;
@@ -31,26 +32,29 @@ import java.util.Map;
 public class AuthController {
 
     private final CommandGateway commands;
-    private final EmailRegistry emails;
+    private final UserDirectory users;
     private final PasswordEncoder passwordEncoder;
     private final TokenService tokens;
     private final Clock clock;
+    private final AuthAttemptLimiter attempts;
     /** Hashed once so that an unknown e-mail costs as much time as a wrong password. */
     private final String decoyHash;
 
-    public AuthController(CommandGateway commands, EmailRegistry emails, PasswordEncoder passwordEncoder,
-                          TokenService tokens, Clock clock) {
+    public AuthController(CommandGateway commands, UserDirectory users, PasswordEncoder passwordEncoder,
+                          TokenService tokens, Clock clock, AuthAttemptLimiter attempts) {
         this.commands = commands;
-        this.emails = emails;
+        this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
         this.clock = clock;
+        this.attempts = attempts;
         this.decoyHash = passwordEncoder.encode("decoy-password-for-timing");
     }
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
     public AuthResponse register(@Valid @RequestBody RegisterRequest request) {
+        attempts.check(request.email());
         if (!request.password().equals(request.confirmPassword())) {
             throw DomainException.invalid("confirm_password", "does not match password");
         }
@@ -66,7 +70,8 @@ public class AuthController {
 
     @PostMapping("/login")
     public AuthResponse login(@Valid @RequestBody LoginRequest request) {
-        UserId userId = emails.findUserId(request.email()).orElse(null);
+        attempts.check(request.email());
+        UserId userId = users.findUserId(request.email()).orElse(null);
         if (userId == null) {
             passwordEncoder.matches(request.password(), decoyHash);
             throw new DomainException(ErrorCode.ERR_002, "Invalid e-mail or password");

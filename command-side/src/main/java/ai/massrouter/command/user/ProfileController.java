@@ -26,7 +26,6 @@ public class ProfileController {
 
     @PutMapping
     public ProfileUpdated update(Caller caller, @Valid @RequestBody UpdateProfileRequest request) {
-        caller.requireWrite();
         Instant now = clock.instant();
         commands.sendAndWait(new UpdateUserProfileCommand(caller.userId(), request.username(), request.avatarUrl(), now));
         return new ProfileUpdated(caller.userId().value(), request.username(), request.avatarUrl(), now);

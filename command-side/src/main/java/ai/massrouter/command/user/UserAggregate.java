@@ -33,7 +33,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A user: identity, credentials, status and open login sessions. The e-mail's uniqueness is
- * guarded outside (see {@link EmailRegistry}), in the same transaction as the first event.
+ * guarded outside (see {@link UserDirectory}), in the same transaction as the first event.
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "userSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -56,8 +56,8 @@ public class UserAggregate {
     }
 
     @CommandHandler
-    public UserAggregate(RegisterUserCommand command, EmailRegistry emailRegistry) {
-        emailRegistry.claim(command.email(), command.userId());
+    public UserAggregate(RegisterUserCommand command, UserDirectory directory) {
+        directory.claim(command.email(), command.userId(), command.role());
         apply(new UserRegisteredEvent(command.userId(), command.email(), command.username(), command.passwordHash(),
                 command.role(), UserStatus.ACTIVE, command.registeredAt()));
         if (command.sessionId() != null) {
@@ -105,10 +105,11 @@ public class UserAggregate {
     }
 
     @CommandHandler
-    public void handle(ChangeUserStatusCommand command) {
+    public void handle(ChangeUserStatusCommand command, UserDirectory directory) {
         if (command.status() == status) {
             return;
         }
+        directory.changeStatus(userId, command.status());
         apply(new UserStatusChangedEvent(userId, status, command.status(), command.reason(), command.changedBy(),
                 command.at()));
     }

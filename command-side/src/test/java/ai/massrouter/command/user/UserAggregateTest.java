@@ -40,13 +40,13 @@ class UserAggregateTest {
     private static final Instant T1 = T0.plusSeconds(60);
 
     private AggregateTestFixture<UserAggregate> fixture;
-    private InMemoryEmails emails;
+    private InMemoryDirectory directory;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(UserAggregate.class);
-        emails = new InMemoryEmails();
-        fixture.registerInjectableResource(emails);
+        directory = new InMemoryDirectory();
+        fixture.registerInjectableResource(directory);
         fixture.registerInjectableResource(ENCODER);
     }
 
@@ -71,7 +71,7 @@ class UserAggregateTest {
 
     @Test
     void register_withTakenEmail_isRefusedWithErr001() {
-        emails.claim("ALICE@example.com", UserId.of("usr_other"));
+        directory.claim("ALICE@example.com", UserId.of("usr_other"), UserRole.USER);
         fixture.givenNoPriorActivity()
                 .when(new RegisterUserCommand(ALICE, "alice@example.com", "alice", HASH, UserRole.USER, "s1", "r1", T0))
                 .expectException(refusedWith(ErrorCode.ERR_001))
@@ -173,20 +173,32 @@ class UserAggregateTest {
                 .expectEvents(new UserStatusChangedEvent(ALICE, UserStatus.ACTIVE, UserStatus.SUSPENDED, "chargeback", admin, T1));
     }
 
-    /** The registry's contract, kept in memory for the fixture; the JDBC one is covered by the HTTP tests. */
-    static class InMemoryEmails implements EmailRegistry {
+    /** The directory's contract, kept in memory for the fixture; the JDBC one is covered by the HTTP tests. */
+    static class InMemoryDirectory implements UserDirectory {
         private final Map<String, UserId> owners = new HashMap<>();
+        private final Map<UserId, Entry> entries = new HashMap<>();
 
         @Override
-        public void claim(String email, UserId userId) {
-            if (owners.putIfAbsent(EmailRegistry.normalize(email), userId) != null) {
+        public void claim(String email, UserId userId, UserRole role) {
+            if (owners.putIfAbsent(UserDirectory.normalize(email), userId) != null) {
                 throw DomainException.invalid("email", "already registered");
             }
+            entries.put(userId, new Entry(userId, role, UserStatus.ACTIVE));
+        }
+
+        @Override
+        public void changeStatus(UserId userId, UserStatus status) {
+            entries.computeIfPresent(userId, (id, e) -> new Entry(id, e.role(), status));
         }
 
         @Override
         public Optional<UserId> findUserId(String email) {
-            return Optional.ofNullable(owners.get(EmailRegistry.normalize(email)));
+            return Optional.ofNullable(owners.get(UserDirectory.normalize(email)));
+        }
+
+        @Override
+        public Optional<Entry> find(UserId userId) {
+            return Optional.ofNullable(entries.get(userId));
         }
     }
 }

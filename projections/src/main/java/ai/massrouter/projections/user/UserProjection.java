@@ -10,6 +10,7 @@ import ai.massrouter.api.user.UserRole;
 import ai.massrouter.api.user.UserStatus;
 import ai.massrouter.api.user.UserStatusChangedEvent;
 import ai.massrouter.api.user.UserView;
+import ai.massrouter.projections.common.Sql;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,11 +19,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import static ai.massrouter.projections.common.Sql.instant;
+import static ai.massrouter.projections.common.Sql.ts;
 
 /**
  * The users read model. Every handler writes absolute values (upsert, or update with the
@@ -96,7 +98,7 @@ public class UserProjection {
         }
         if (query.search() != null && !query.search().isBlank()) {
             where.append(" AND (lower(email) LIKE ? OR lower(username) LIKE ?)");
-            String like = "%" + escapeLike(query.search().trim().toLowerCase(Locale.ROOT)) + "%";
+            String like = Sql.likePattern(query.search().trim().toLowerCase(Locale.ROOT));
             args.add(like);
             args.add(like);
         }
@@ -109,15 +111,4 @@ public class UserProjection {
         return new UserPageView(items, query.page().page(), query.page().limit(), total == null ? 0 : total);
     }
 
-    private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

@@ -13,10 +13,10 @@ import java.util.Set;
  * ({@code apiKeyId} set, permissions and spending limited to what the key was given).
  */
 public record Caller(UserId userId, UserRole role, String apiKeyId, Set<Permission> permissions,
-                     SpendLimits keyLimits) {
+                     SpendLimits keyLimits, Integer keyRateLimitPerHour) {
 
     public static Caller user(UserId userId, UserRole role) {
-        return new Caller(userId, role, null, Set.of(Permission.READ, Permission.WRITE), SpendLimits.NONE);
+        return new Caller(userId, role, null, Set.of(Permission.READ, Permission.WRITE), SpendLimits.NONE, null);
     }
 
     public boolean isAdmin() {

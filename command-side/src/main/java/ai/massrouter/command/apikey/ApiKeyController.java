@@ -1,0 +1,106 @@
+package ai.massrouter.command.apikey;
+
+import ai.massrouter.api.apikey.ApiKeyId;
+import ai.massrouter.api.apikey.ChangeApiKeyLimitsCommand;
+import ai.massrouter.api.apikey.CreateApiKeyCommand;
+import ai.massrouter.api.apikey.RevokeApiKeyCommand;
+import ai.massrouter.api.apikey.SpendLimits;
+import ai.massrouter.api.apikey.SpendLimitsJson;
+import ai.massrouter.api.auth.Caller;
+import ai.massrouter.api.auth.Permission;
+import ai.massrouter.api.common.DomainException;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+@RestController
+@RequestMapping("/api/v1/users/me/api-keys")
+public class ApiKeyController {
+
+    private final CommandGateway commands;
+    private final Clock clock;
+    private final String currency;
+
+    public ApiKeyController(CommandGateway commands, Clock clock,
+                            @Value("${massrouter.billing.currency:CNY}") String currency) {
+        this.commands = commands;
+        this.clock = clock;
+        this.currency = currency;
+    }
+
+    /** The only response that ever contains the secret. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public CreatedApiKey create(Caller caller, @Valid @RequestBody CreateApiKeyRequest request) {
+        Instant now = clock.instant();
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
+            throw DomainException.invalid("expires_at", "must be in the future");
+        }
+        Set<Permission> permissions = permissions(request.permissions());
+        SpendLimits limits = request.spendLimit() == null ? SpendLimits.NONE : request.spendLimit().toLimits(currency);
+        String secret = ApiKeySecrets.generate();
+        ApiKeyId keyId = ApiKeyId.generate();
+        commands.sendAndWait(new CreateApiKeyCommand(keyId, caller.userId(), request.name().trim(),
+                ApiKeySecrets.hash(secret), ApiKeySecrets.displayPrefix(secret), permissions, request.expiresAt(),
+                limits, request.rateLimitPerHour(), now));
+        return new CreatedApiKey(keyId.value(), request.name().trim(), secret, ApiKeySecrets.displayPrefix(secret),
+                permissions, "active", now, request.expiresAt(), SpendLimitsJson.of(limits, currency),
+                request.rateLimitPerHour());
+    }
+
+    @DeleteMapping("/{keyId}")
+    public Revoked revoke(Caller caller, @PathVariable String keyId) {
+        Instant now = clock.instant();
+        commands.sendAndWait(new RevokeApiKeyCommand(ApiKeyId.of(keyId), caller.userId(), now));
+        return new Revoked(keyId, "revoked", now);
+    }
+
+    @PutMapping("/{keyId}/limits")
+    public LimitsChanged changeLimits(Caller caller, @PathVariable String keyId,
+                                      @Valid @RequestBody ChangeLimitsRequest request) {
+        SpendLimits limits = request.spendLimit() == null ? SpendLimits.NONE : request.spendLimit().toLimits(currency);
+        Instant now = clock.instant();
+        commands.sendAndWait(new ChangeApiKeyLimitsCommand(ApiKeyId.of(keyId), caller.userId(), limits,
+                request.rateLimitPerHour(), now));
+        return new LimitsChanged(keyId, SpendLimitsJson.of(limits, currency), request.rateLimitPerHour(), now);
+    }
+
+    private static Set<Permission> permissions(List<String> names) {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        for (String name : names) {
+            try {
+                permissions.add(Permission.valueOf(String.valueOf(name).toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalid("permissions", "each must be read or write, got " + name);
+            }
+        }
+        return permissions;
+    }
+
+    public record CreatedApiKey(String id, String name, String key, String prefix, Set<Permission> permissions,
+                                String status, Instant createdAt, Instant expiresAt, SpendLimitsJson spendLimit,
+                                Integer rateLimitPerHour) {
+    }
+
+    public record Revoked(String id, String status, Instant revokedAt) {
+    }
+
+    public record LimitsChanged(String id, SpendLimitsJson spendLimit, Integer rateLimitPerHour, Instant updatedAt) {
+    }
+}

@@ -1,0 +1,18 @@
+package ai.massrouter.command.apikey;
+
+import ai.massrouter.api.apikey.ApiKeyId;
+import ai.massrouter.api.apikey.ApiKeyStatus;
+import ai.massrouter.api.apikey.SpendLimits;
+import ai.massrouter.api.auth.Permission;
+import ai.massrouter.api.user.UserId;
+import ai.massrouter.api.user.UserRole;
+import ai.massrouter.api.user.UserStatus;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** One row of the key lookup, joined with its owner's role and status. */
+public record ApiKeyRecord(ApiKeyId keyId, UserId userId, UserRole userRole, UserStatus userStatus,
+                           Set<Permission> permissions, ApiKeyStatus status, Instant expiresAt,
+                           SpendLimits spendLimits, Integer rateLimitPerHour, Instant lastUsedAt) {
+}

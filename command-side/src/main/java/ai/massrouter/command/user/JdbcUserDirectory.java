@@ -1,0 +1,53 @@
+package ai.massrouter.command.user;
+
+import ai.massrouter.api.common.DomainException;
+import ai.massrouter.api.common.ErrorCode;
+import ai.massrouter.api.user.UserId;
+import ai.massrouter.api.user.UserRole;
+import ai.massrouter.api.user.UserStatus;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code user_lookup} table: command-side state, never a projection, never reset. */
+@Component
+public class JdbcUserDirectory implements UserDirectory {
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcUserDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void claim(String email, UserId userId, UserRole role) {
+        try {
+            jdbc.update("INSERT INTO user_lookup (user_id, email_lower, role, status) VALUES (?, ?, ?, ?)",
+                    userId.value(), UserDirectory.normalize(email), role.name(), UserStatus.ACTIVE.name());
+        } catch (DuplicateKeyException e) {
+            throw new DomainException(ErrorCode.ERR_001, "This e-mail is already registered",
+                    Map.of("email", "already registered"));
+        }
+    }
+
+    @Override
+    public void changeStatus(UserId userId, UserStatus status) {
+        jdbc.update("UPDATE user_lookup SET status = ? WHERE user_id = ?", status.name(), userId.value());
+    }
+
+    @Override
+    public Optional<UserId> findUserId(String email) {
+        return jdbc.query("SELECT user_id FROM user_lookup WHERE email_lower = ?",
+                (rs, i) -> UserId.of(rs.getString(1)), UserDirectory.normalize(email)).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Entry> find(UserId userId) {
+        return jdbc.query("SELECT role, status FROM user_lookup WHERE user_id = ?",
+                (rs, i) -> new Entry(userId, UserRole.valueOf(rs.getString(1)), UserStatus.valueOf(rs.getString(2))),
+                userId.value()).stream().findFirst();
+    }
+}
