@@ -28,6 +28,13 @@ public class CommandSideConfig {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
+    /** Busy accounts are cached; a snapshot keeps a cold load (another node, a cache miss) short. */
+    @Bean
+    public SnapshotTriggerDefinition accountSnapshotTrigger(Snapshotter snapshotter,
+                                                            @Value("${massrouter.snapshot.account-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
     @Bean
     public PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();

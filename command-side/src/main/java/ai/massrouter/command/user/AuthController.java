@@ -1,5 +1,7 @@
 package ai.massrouter.command.user;
 
+import ai.massrouter.api.account.AccountId;
+import ai.massrouter.api.account.OpenAccountCommand;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.user.LogInUserCommand;
@@ -14,6 +16,7 @@ import ai.massrouter.command.auth.TokenService;
 import ai.massrouter.command.auth.TokenService.RefreshClaims;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 
 @RestController
@@ -37,17 +41,20 @@ public class AuthController {
     private final TokenService tokens;
     private final Clock clock;
     private final AuthAttemptLimiter attempts;
+    private final String currency;
     /** Hashed once so that an unknown e-mail costs as much time as a wrong password. */
     private final String decoyHash;
 
     public AuthController(CommandGateway commands, UserDirectory users, PasswordEncoder passwordEncoder,
-                          TokenService tokens, Clock clock, AuthAttemptLimiter attempts) {
+                          TokenService tokens, Clock clock, AuthAttemptLimiter attempts,
+                          @Value("${massrouter.billing.currency:CNY}") String currency) {
         this.commands = commands;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
         this.clock = clock;
         this.attempts = attempts;
+        this.currency = currency;
         this.decoyHash = passwordEncoder.encode("decoy-password-for-timing");
     }
 
@@ -62,8 +69,10 @@ public class AuthController {
         String email = request.email().trim();
         String sessionId = TokenService.newTokenId();
         String refreshTokenId = TokenService.newTokenId();
+        Instant now = clock.instant();
         commands.sendAndWait(new RegisterUserCommand(userId, email, request.username(),
-                passwordEncoder.encode(request.password()), UserRole.USER, sessionId, refreshTokenId, clock.instant()));
+                passwordEncoder.encode(request.password()), UserRole.USER, sessionId, refreshTokenId, now));
+        commands.sendAndWait(new OpenAccountCommand(AccountId.forUser(userId), userId, currency, now));
         return new AuthResponse(new AuthResponse.UserSummary(userId.value(), email, request.username(), "user"),
                 AuthResponse.Tokens.of(tokens.issue(userId, UserRole.USER, sessionId, refreshTokenId)));
     }

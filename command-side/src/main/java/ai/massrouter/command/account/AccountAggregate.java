@@ -1,0 +1,349 @@
+package ai.massrouter.command.account;
+
+import ai.massrouter.api.account.*;
+import ai.massrouter.api.common.DomainException;
+import ai.massrouter.api.common.ErrorCode;
+import ai.massrouter.api.common.Money;
+import ai.massrouter.api.user.UserId;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A prepaid account: the one place where the no-overdraft rule is checked. Every money-moving
+ * command names an operation id; its first result is recorded (see {@link AccountOperations})
+ * in the same transaction as the event, and the same id again returns that result and moves
+ * nothing. Balances are nanos of the account's currency.
+ */
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "accountSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class AccountAggregate {
+
+    @AggregateIdentifier
+    private AccountId accountId;
+    private UserId userId;
+    private String currency;
+    /** All the account holds, held money included. */
+    private long balance;
+    /** The part of {@link #balance} reserved by open holds. */
+    private long held;
+    private Map<String, Hold> holds = new HashMap<>();
+    private Map<String, KeySpend> keySpend = new HashMap<>();
+
+    protected AccountAggregate() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(OpenAccountCommand command) {
+        if (accountId == null) {
+            apply(new AccountOpenedEvent(command.accountId(), command.userId(), command.currency(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    public AccountOperationResult handle(CreditTopUpCommand c, AccountOperations operations) {
+        return once(operations, c.operationId(), c.at(), () -> {
+            Money amount = positive(c.amount());
+            return movement("topup", amount, balance + amount.nanos(), held, new TopUpCreditedEvent(accountId, userId,
+                    c.operationId(), c.paymentId(), c.paymentMethod(), amount, money(balance + amount.nanos()), c.at()));
+        });
+    }
+
+    @CommandHandler
+    public AccountOperationResult handle(ChargeUsageCommand c, AccountOperations operations) {
+        UsageChargeOutcome outcome = handle(new ChargeUsageBatchCommand(accountId,
+                List.of(new UsageCharge(c.operationId(), c.usage(), c.amount(), c.keyLimits())), c.at()), operations)
+                .outcomes().get(0);
+        if (outcome.error() != null) {
+            throw outcome.error().toException();
+        }
+        return outcome.result();
+    }
+
+    /** Charges in order; a refused charge moves nothing and does not stop the others. */
+    @CommandHandler
+    public UsageBatchResult handle(ChargeUsageBatchCommand c, AccountOperations operations) {
+        Map<String, AccountOperationResult> done = operations.findAll(accountId,
+                c.charges().stream().map(UsageCharge::operationId).toList());
+        List<UsageChargeOutcome> outcomes = new ArrayList<>();
+        List<AccountOperationResult> fresh = new ArrayList<>();
+        for (UsageCharge charge : c.charges()) {
+            AccountOperationResult previous = done.get(charge.operationId());
+            if (previous != null) {
+                outcomes.add(new UsageChargeOutcome(charge.operationId(), previous.asReplay(), null));
+                continue;
+            }
+            try {
+                Movement m = decideCharge(charge, c.at());
+                AccountOperationResult result = m.result(charge.operationId(), c.at());
+                apply(m.event());
+                fresh.add(result);
+                done.put(charge.operationId(), result);
+                outcomes.add(new UsageChargeOutcome(charge.operationId(), result, null));
+            } catch (DomainException e) {
+                outcomes.add(new UsageChargeOutcome(charge.operationId(), null, e.toErrorDetails()));
+            }
+        }
+        operations.recordAll(accountId, fresh);
+        return new UsageBatchResult(outcomes);
+    }
+
+    @CommandHandler
+    public AccountOperationResult handle(PlaceHoldCommand c, AccountOperations operations) {
+        return once(operations, "hold:" + c.holdId(), c.at(), () -> {
+            Money amount = nonNegative(c.amount());
+            ensureAvailable(amount);
+            spendOf(c.apiKeyId()).ensureWithin(c.keyLimits(), amount, c.at());
+            long heldAfter = held + amount.nanos();
+            return movement("hold", amount, balance, heldAfter, new FundsHeldEvent(accountId, userId, c.holdId(),
+                    c.apiKeyId(), amount, c.purpose(), money(balance), money(heldAfter), c.at()));
+        });
+    }
+
+    @CommandHandler
+    public AccountOperationResult handle(SettleHoldCommand c, AccountOperations operations) {
+        return once(operations, "settle:" + c.holdId(), c.at(), () -> {
+            Hold hold = openHold(c.holdId());
+            Money cost = nonNegative(c.amount());
+            long coverable = hold.amount() + available();
+            long charged = Math.min(cost.nanos(), coverable);
+            long heldAfter = held - hold.amount();
+            long balanceAfter = balance - charged;
+            return movement("settle", money(charged), balanceAfter, heldAfter, new HoldSettledEvent(accountId, userId,
+                    c.holdId(), c.usage(), money(hold.amount()), money(charged), money(Math.max(0, hold.amount() - charged)),
+                    money(cost.nanos() - charged), money(balanceAfter), money(heldAfter), c.at()));
+        });
+    }
+
+    @CommandHandler
+    public AccountOperationResult handle(ReleaseHoldCommand c, AccountOperations operations) {
+        return once(operations, "release:" + c.holdId(), c.at(), () -> {
+            Hold hold = openHold(c.holdId());
+            long heldAfter = held - hold.amount();
+            return movement("release", money(hold.amount()), balance, heldAfter, new HoldReleasedEvent(accountId, userId,
+                    c.holdId(), money(hold.amount()), c.reason(), money(heldAfter), c.at()));
+        });
+    }
+
+    @CommandHandler
+    public AccountOperationResult handle(RefundUsageCommand c, AccountOperations operations) {
+        String operationId = "refund:" + c.chargeOperationId();
+        return once(operations, operationId, c.at(), () -> {
+            Money amount = positive(c.amount());
+            AccountOperationResult charge = operations.find(accountId, c.chargeOperationId())
+                    .filter(r -> r.kind().equals("charge") || r.kind().equals("settle"))
+                    .orElseThrow(() -> DomainException.notFound("Usage charge " + c.chargeOperationId()));
+            if (amount.exceeds(charge.amount())) {
+                throw DomainException.invalid("amount", "exceeds the charge of " + charge.amount().toDecimal());
+            }
+            long after = balance + amount.nanos();
+            return movement("refund", amount, after, held, new UsageRefundedEvent(accountId, userId, operationId,
+                    c.chargeOperationId(), amount, c.reason(), c.refundedBy(), money(after), c.at()));
+        });
+    }
+
+    @CommandHandler
+    public AccountOperationResult handle(DebitPaymentRefundCommand c, AccountOperations operations) {
+        return once(operations, c.operationId(), c.at(), () -> {
+            Money amount = positive(c.amount());
+            if (!c.force()) {
+                ensureAvailable(amount);
+            } else if (c.reason() == null || c.reason().isBlank()) {
+                throw DomainException.invalid("reason", "is required to force a refund past the available balance");
+            }
+            long after = balance - amount.nanos();
+            return movement("payment_refund", amount, after, held, new PaymentRefundDebitedEvent(accountId, userId,
+                    c.operationId(), c.paymentId(), amount, c.force(), c.reason(), money(after), c.at()));
+        });
+    }
+
+    @CommandHandler
+    public AccountOperationResult handle(AdjustBalanceCommand c, AccountOperations operations) {
+        return once(operations, c.operationId(), c.at(), () -> {
+            Money amount = sameCurrency(c.amount());
+            if (amount.isZero()) {
+                throw DomainException.invalid("amount", "must not be zero");
+            }
+            if (amount.isNegative()) {
+                ensureAvailable(amount.negate());
+            }
+            long after = balance + amount.nanos();
+            return movement("adjustment", amount, after, held, new BalanceAdjustedEvent(accountId, userId,
+                    c.operationId(), amount, c.reason(), c.adjustedBy(), money(after), c.at()));
+        });
+    }
+
+    /**
+     * Runs a money movement once per operation id: a replay returns the recorded result, also
+     * when the rules would now refuse the movement (the first attempt succeeded).
+     */
+    private AccountOperationResult once(AccountOperations operations, String operationId, Instant at,
+                                        Supplier<Movement> decide) {
+        Movement movement;
+        try {
+            movement = decide.get();
+        } catch (DomainException refused) {
+            return operations.find(accountId, operationId).map(AccountOperationResult::asReplay)
+                    .orElseThrow(() -> refused);
+        }
+        AccountOperationResult result = movement.result(operationId, at);
+        try {
+            operations.recordAll(accountId, List.of(result));
+        } catch (ConcurrentOperationException alreadyDone) {
+            return operations.find(accountId, operationId).map(AccountOperationResult::asReplay)
+                    .orElseThrow(() -> alreadyDone);
+        }
+        apply(movement.event());
+        return result;
+    }
+
+    private Movement decideCharge(UsageCharge charge, Instant at) {
+        Money amount = nonNegative(charge.amount());
+        ensureAvailable(amount);
+        spendOf(charge.usage().apiKeyId()).ensureWithin(charge.keyLimits(), amount, at);
+        long after = balance - amount.nanos();
+        return movement("charge", amount, after, held, new UsageChargedEvent(accountId, userId, charge.operationId(),
+                charge.usage(), amount, money(after), at));
+    }
+
+    /** The no-overdraft rule: what is not held is all that can be spent or reserved. */
+    private void ensureAvailable(Money amount) {
+        if (amount.nanos() > available()) {
+            throw new DomainException(ErrorCode.BILL_001, "Insufficient balance: " + amount + " needed, "
+                    + money(available()) + " available", Map.of("balance", "available " + money(available()).toDecimal()
+                    .toPlainString() + " " + currency));
+        }
+    }
+
+    private Hold openHold(String holdId) {
+        Hold hold = holds.get(holdId);
+        if (hold == null) {
+            throw DomainException.notFound("Open hold " + holdId);
+        }
+        return hold;
+    }
+
+    private long available() {
+        return balance - held;
+    }
+
+    private KeySpend spendOf(String apiKeyId) {
+        return apiKeyId == null ? KeySpend.NONE : keySpend.getOrDefault(apiKeyId, KeySpend.NONE);
+    }
+
+    private Money sameCurrency(Money amount) {
+        if (!amount.currency().equals(currency)) {
+            throw DomainException.invalid("currency", "must be " + currency);
+        }
+        return amount;
+    }
+
+    private Money nonNegative(Money amount) {
+        if (sameCurrency(amount).isNegative()) {
+            throw DomainException.invalid("amount", "must not be negative");
+        }
+        return amount;
+    }
+
+    private Money positive(Money amount) {
+        if (!sameCurrency(amount).isPositive()) {
+            throw DomainException.invalid("amount", "must be positive");
+        }
+        return amount;
+    }
+
+    private Money money(long nanos) {
+        return new Money(nanos, currency);
+    }
+
+    private Movement movement(String kind, Money amount, long balanceAfter, long heldAfter, Object event) {
+        return new Movement(kind, amount, money(balanceAfter), money(heldAfter), event);
+    }
+
+    /** A decided movement: its recorded result and the event that makes it happen. */
+    private record Movement(String kind, Money amount, Money balanceAfter, Money heldAfter, Object event) {
+        AccountOperationResult result(String operationId, Instant at) {
+            return new AccountOperationResult(operationId, kind, amount, balanceAfter, heldAfter, at, false);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AccountOpenedEvent e) {
+        accountId = e.accountId();
+        userId = e.userId();
+        currency = e.currency();
+    }
+
+    @EventSourcingHandler
+    void on(TopUpCreditedEvent e) {
+        balance = e.balanceAfter().nanos();
+    }
+
+    @EventSourcingHandler
+    void on(UsageChargedEvent e) {
+        balance = e.balanceAfter().nanos();
+        String key = e.usage().apiKeyId();
+        if (key != null) {
+            keySpend.put(key, spendOf(key).charged(e.amount().nanos(), e.at()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(FundsHeldEvent e) {
+        held = e.heldAfter().nanos();
+        holds.put(e.holdId(), new Hold(e.amount().nanos(), e.apiKeyId(), e.at()));
+        if (e.apiKeyId() != null) {
+            keySpend.put(e.apiKeyId(), spendOf(e.apiKeyId()).holding(e.amount().nanos()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(HoldSettledEvent e) {
+        Hold hold = holds.remove(e.holdId());
+        balance = e.balanceAfter().nanos();
+        held = e.heldAfter().nanos();
+        if (hold != null && hold.apiKeyId() != null) {
+            keySpend.put(hold.apiKeyId(), spendOf(hold.apiKeyId()).holding(-hold.amount())
+                    .charged(e.charged().nanos(), e.at()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(HoldReleasedEvent e) {
+        Hold hold = holds.remove(e.holdId());
+        held = e.heldAfter().nanos();
+        if (hold != null && hold.apiKeyId() != null) {
+            keySpend.put(hold.apiKeyId(), spendOf(hold.apiKeyId()).holding(-hold.amount()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(UsageRefundedEvent e) {
+        balance = e.balanceAfter().nanos();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRefundDebitedEvent e) {
+        balance = e.balanceAfter().nanos();
+    }
+
+    @EventSourcingHandler
+    void on(BalanceAdjustedEvent e) {
+        balance = e.balanceAfter().nanos();
+    }
+}

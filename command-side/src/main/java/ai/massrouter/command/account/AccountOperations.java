@@ -1,0 +1,23 @@
+package ai.massrouter.command.account;
+
+import ai.massrouter.api.account.AccountId;
+import ai.massrouter.api.account.AccountOperationResult;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The record of every money movement's operation id and first result, kept by the
+ * {@link AccountAggregate} in the same transaction as its events: the idempotency of the ledger.
+ */
+public interface AccountOperations {
+
+    Optional<AccountOperationResult> find(AccountId accountId, String operationId);
+
+    Map<String, AccountOperationResult> findAll(AccountId accountId, Collection<String> operationIds);
+
+    /** Records the results; throws {@link ConcurrentOperationException} if another transaction recorded one first. */
+    void recordAll(AccountId accountId, List<AccountOperationResult> results);
+}

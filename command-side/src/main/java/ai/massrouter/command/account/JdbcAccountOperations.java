@@ -1,0 +1,80 @@
+package ai.massrouter.command.account;
+
+import ai.massrouter.api.account.AccountId;
+import ai.massrouter.api.account.AccountOperationResult;
+import ai.massrouter.api.common.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Component
+public class JdbcAccountOperations implements AccountOperations {
+
+    private static final RowMapper<AccountOperationResult> RESULT = (rs, i) -> {
+        String currency = rs.getString("currency");
+        return new AccountOperationResult(rs.getString("operation_id"), rs.getString("kind"),
+                new Money(rs.getLong("amount_nanos"), currency), new Money(rs.getLong("balance_after_nanos"), currency),
+                new Money(rs.getLong("held_after_nanos"), currency), rs.getTimestamp("at").toInstant(), false);
+    };
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcAccountOperations(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<AccountOperationResult> find(AccountId accountId, String operationId) {
+        return jdbc.query("SELECT * FROM account_operation WHERE account_id = ? AND operation_id = ?", RESULT,
+                accountId.value(), operationId).stream().findFirst();
+    }
+
+    @Override
+    public Map<String, AccountOperationResult> findAll(AccountId accountId, Collection<String> operationIds) {
+        Map<String, AccountOperationResult> found = new HashMap<>();
+        if (operationIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(
+                    "SELECT * FROM account_operation WHERE account_id = ? AND operation_id = ANY (?)");
+            statement.setString(1, accountId.value());
+            statement.setArray(2, connection.createArrayOf("varchar", operationIds.toArray()));
+            return statement;
+        }, RESULT).forEach(r -> found.put(r.operationId(), r));
+        return found;
+    }
+
+    @Override
+    public void recordAll(AccountId accountId, List<AccountOperationResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        int[] inserted = jdbc.batchUpdate("""
+                INSERT INTO account_operation (account_id, operation_id, kind, amount_nanos, balance_after_nanos,
+                    held_after_nanos, currency, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (account_id, operation_id) DO NOTHING""", results, results.size(), (ps, r) -> {
+            ps.setString(1, accountId.value());
+            ps.setString(2, r.operationId());
+            ps.setString(3, r.kind());
+            ps.setLong(4, r.amount().nanos());
+            ps.setLong(5, r.balanceAfter().nanos());
+            ps.setLong(6, r.heldAfter().nanos());
+            ps.setString(7, r.amount().currency());
+            ps.setTimestamp(8, Timestamp.from(r.at()));
+        })[0];
+        for (int count : inserted) {
+            if (count == 0) {
+                throw new ConcurrentOperationException("An operation of account " + accountId
+                        + " was recorded concurrently; retrying");
+            }
+        }
+    }
+}

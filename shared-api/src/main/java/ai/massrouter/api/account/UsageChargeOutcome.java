@@ -1,0 +1,7 @@
+package ai.massrouter.api.account;
+
+import ai.massrouter.api.common.ErrorDetails;
+
+/** One charge of a batch: its result, or why it was refused (then nothing moved for it). */
+public record UsageChargeOutcome(String operationId, AccountOperationResult result, ErrorDetails error) {
+}
