@@ -1,11 +1,13 @@
 package ai.massrouter.app.security;
 
 import ai.massrouter.api.common.ErrorCode;
+import ai.massrouter.app.idempotency.IdempotencyFilter;
 import ai.massrouter.app.ratelimit.RateLimitFilter;
 import ai.massrouter.app.ratelimit.RateLimitProperties;
 import ai.massrouter.app.web.ErrorResponder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import jakarta.servlet.Filter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +40,8 @@ public class SecurityConfig implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, BearerAuthenticationFilter bearer,
-                                            RateLimitFilter rateLimit, ErrorResponder responder) throws Exception {
+                                            RateLimitFilter rateLimit, IdempotencyFilter idempotency,
+                                            ErrorResponder responder) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -49,6 +52,7 @@ public class SecurityConfig implements WebMvcConfigurer {
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
                 .addFilterAfter(rateLimit, BearerAuthenticationFilter.class)
+                .addFilterAfter(idempotency, RateLimitFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> responder.write(res, ErrorCode.ERR_002, null, Map.of()))
                         .accessDeniedHandler((req, res, ex) -> responder.write(res, ErrorCode.ERR_003, null, Map.of())))
@@ -58,14 +62,21 @@ public class SecurityConfig implements WebMvcConfigurer {
     /** Our filters run inside the security chain only, not a second time as plain servlet filters. */
     @Bean
     FilterRegistrationBean<BearerAuthenticationFilter> bearerFilterRegistration(BearerAuthenticationFilter filter) {
-        FilterRegistrationBean<BearerAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setEnabled(false);
-        return registration;
+        return chainOnly(filter);
     }
 
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilterRegistration(RateLimitFilter filter) {
-        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
+        return chainOnly(filter);
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilterRegistration(IdempotencyFilter filter) {
+        return chainOnly(filter);
+    }
+
+    private static <F extends Filter> FilterRegistrationBean<F> chainOnly(F filter) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
     }

@@ -96,6 +96,12 @@ public class ErrorAdvice {
         return responder.entity(ErrorCode.ERR_001, "Request validation failed", details);
     }
 
+    /** A body read by a controller itself (e.g. one that takes two shapes) that does not fit its type. */
+    @ExceptionHandler(JsonMappingException.class)
+    ResponseEntity<ErrorEnvelope> unmappable(JsonMappingException e) {
+        return unreadable(new HttpMessageNotReadableException(e.getOriginalMessage(), e, null));
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();

@@ -145,7 +145,9 @@ public class AccountAggregate {
         String operationId = "refund:" + c.chargeOperationId();
         return once(operations, operationId, c.at(), () -> {
             Money amount = positive(c.amount());
+            // a gateway call's charge is recorded as the settlement of its hold, named by the request id
             AccountOperationResult charge = operations.find(accountId, c.chargeOperationId())
+                    .or(() -> operations.find(accountId, "settle:" + c.chargeOperationId()))
                     .filter(r -> r.kind().equals("charge") || r.kind().equals("settle"))
                     .orElseThrow(() -> DomainException.notFound("Usage charge " + c.chargeOperationId()));
             if (amount.exceeds(charge.amount())) {

@@ -1,0 +1,92 @@
+package ai.massrouter.command.account;
+
+import ai.massrouter.api.account.AccountId;
+import ai.massrouter.api.account.AccountOperationResult;
+import ai.massrouter.api.account.AdjustBalanceCommand;
+import ai.massrouter.api.account.RefundUsageCommand;
+import ai.massrouter.api.auth.Caller;
+import ai.massrouter.api.common.DomainException;
+import ai.massrouter.api.common.Money;
+import ai.massrouter.api.user.UserId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Administrators' money movements. Each takes an optional {@code Idempotency-Key}, which
+ * becomes the movement's operation id, so a retried request moves money once.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/accounts/{userId}")
+public class AdminAccountController {
+
+    private final CommandGateway commands;
+    private final Clock clock;
+    private final String currency;
+
+    public AdminAccountController(CommandGateway commands, Clock clock,
+                                  @Value("${massrouter.billing.currency:CNY}") String currency) {
+        this.commands = commands;
+        this.clock = clock;
+        this.currency = currency;
+    }
+
+    /** {@code amount} is signed: positive credits, negative debits (never below the available balance). */
+    @PostMapping("/adjustments")
+    public Movement adjust(Caller caller, @PathVariable String userId, @Valid @RequestBody AdjustmentRequest request,
+                           @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+        caller.requireAdmin();
+        String operationId = "adjustment:" + (idempotencyKey != null ? idempotencyKey : UUID.randomUUID());
+        AccountOperationResult result = commands.sendAndWait(new AdjustBalanceCommand(account(userId), operationId,
+                Money.ofDecimal(request.amount(), currency), request.reason(), caller.userId(), clock.instant()));
+        return Movement.of(result);
+    }
+
+    /** Gives back (part of) a usage charge, named by its request id; once per charge. */
+    @PostMapping("/refunds")
+    public Movement refund(Caller caller, @PathVariable String userId, @Valid @RequestBody RefundRequest request) {
+        caller.requireAdmin();
+        AccountOperationResult result = commands.sendAndWait(new RefundUsageCommand(account(userId),
+                request.requestId(), Money.ofDecimal(request.amount(), currency), request.reason(), caller.userId(),
+                clock.instant()));
+        return Movement.of(result);
+    }
+
+    private static AccountId account(String userId) {
+        if (!userId.startsWith("usr_")) {
+            throw DomainException.notFound("User " + userId);
+        }
+        return AccountId.forUser(UserId.of(userId));
+    }
+
+    public record AdjustmentRequest(@NotNull BigDecimal amount, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record RefundRequest(@NotBlank @Size(max = 200) String requestId, @NotNull BigDecimal amount,
+                                @NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** What moved: {@code replayed} when the same operation had already been done (nothing moved again). */
+    public record Movement(String operationId, String kind, BigDecimal amount, BigDecimal balanceAfter,
+                           BigDecimal onHold, String currency, Instant at, boolean replayed) {
+
+        static Movement of(AccountOperationResult r) {
+            return new Movement(r.operationId(), r.kind(), r.amount().toDecimal(), r.balanceAfter().toDecimal(),
+                    r.heldAfter().toDecimal(), r.amount().currency(), r.at(), r.replayed());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package ai.massrouter.projections.account;
+
+import ai.massrouter.api.account.*;
+import ai.massrouter.api.common.Money;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+import static ai.massrouter.projections.common.Sql.ts;
+
+/**
+ * Balances and transactions of every account. Events carry the balance after them, so rows
+ * hold absolute values; a balance moves only for an event newer than its {@code last_sequence},
+ * and a transaction's key is (account, sequence): applying an event twice changes nothing.
+ */
+@Component
+@ProcessingGroup(AccountProjection.GROUP)
+public class AccountProjection {
+
+    public static final String GROUP = "accounts";
+
+    private final JdbcTemplate jdbc;
+
+    public AccountProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(AccountOpenedEvent e, @SequenceNumber long sequence) {
+        jdbc.update("""
+                INSERT INTO account_balances_view (account_id, user_id, currency, balance_nanos, held_nanos,
+                    last_sequence, updated_at) VALUES (?, ?, ?, 0, 0, ?, ?) ON CONFLICT (account_id) DO NOTHING""",
+                e.accountId().value(), e.userId().value(), e.currency(), sequence, ts(e.at()));
+    }
+
+    @EventHandler
+    void on(TopUpCreditedEvent e, @SequenceNumber long sequence) {
+        balance(e.accountId(), e.balanceAfter(), null, sequence, e.at());
+        transaction(e.accountId(), sequence, e.userId().value(), TransactionType.PAYMENT, e.amount(), e.balanceAfter(),
+                e.operationId(), "Top-up via " + e.paymentMethod() + " (" + e.paymentId() + ")", null, e.at());
+    }
+
+    @EventHandler
+    void on(UsageChargedEvent e, @SequenceNumber long sequence) {
+        balance(e.accountId(), e.balanceAfter(), null, sequence, e.at());
+        transaction(e.accountId(), sequence, e.userId().value(), TransactionType.CONSUMPTION, e.amount().negate(),
+                e.balanceAfter(), e.operationId(), "Usage of " + e.usage().modelId(), e.usage(), e.at());
+    }
+
+    @EventHandler
+    void on(FundsHeldEvent e, @SequenceNumber long sequence) {
+        balance(e.accountId(), e.balance(), e.heldAfter(), sequence, e.at());
+    }
+
+    @EventHandler
+    void on(HoldReleasedEvent e, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE account_balances_view SET held_nanos = ?, last_sequence = ?, updated_at = ? "
+                + "WHERE account_id = ? AND last_sequence < ?", e.heldAfter().nanos(), sequence, ts(e.at()),
+                e.accountId().value(), sequence);
+    }
+
+    @EventHandler
+    void on(HoldSettledEvent e, @SequenceNumber long sequence) {
+        balance(e.accountId(), e.balanceAfter(), e.heldAfter(), sequence, e.at());
+        transaction(e.accountId(), sequence, e.userId().value(), TransactionType.CONSUMPTION, e.charged().negate(),
+                e.balanceAfter(), e.holdId(), "Usage of " + e.usage().modelId(), e.usage(), e.at());
+    }
+
+    @EventHandler
+    void on(UsageRefundedEvent e, @SequenceNumber long sequence) {
+        balance(e.accountId(), e.balanceAfter(), null, sequence, e.at());
+        transaction(e.accountId(), sequence, e.userId().value(), TransactionType.REFUND, e.amount(), e.balanceAfter(),
+                e.operationId(), "Refund of " + e.chargeOperationId() + (e.reason() == null ? "" : ": " + e.reason()),
+                null, e.at());
+    }
+
+    @EventHandler
+    void on(PaymentRefundDebitedEvent e, @SequenceNumber long sequence) {
+        balance(e.accountId(), e.balanceAfter(), null, sequence, e.at());
+        transaction(e.accountId(), sequence, e.userId().value(), TransactionType.REFUND, e.amount().negate(),
+                e.balanceAfter(), e.operationId(), "Refund of payment " + e.paymentId(), null, e.at());
+    }
+
+    @EventHandler
+    void on(BalanceAdjustedEvent e, @SequenceNumber long sequence) {
+        balance(e.accountId(), e.balanceAfter(), null, sequence, e.at());
+        transaction(e.accountId(), sequence, e.userId().value(), TransactionType.ADJUSTMENT, e.amount(),
+                e.balanceAfter(), e.operationId(), e.reason(), null, e.at());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE account_balances_view, account_transactions_view");
+    }
+
+    private void balance(AccountId accountId, Money balance, Money held, long sequence, Instant at) {
+        jdbc.update("""
+                UPDATE account_balances_view SET balance_nanos = ?, held_nanos = COALESCE(?, held_nanos),
+                    last_sequence = ?, updated_at = ? WHERE account_id = ? AND last_sequence < ?""",
+                balance.nanos(), held == null ? null : held.nanos(), sequence, ts(at), accountId.value(), sequence);
+    }
+
+    private void transaction(AccountId accountId, long sequence, String userId, TransactionType type, Money amount,
+                             Money balanceAfter, String operationId, String description, UsageDetails usage,
+                             Instant at) {
+        jdbc.update("""
+                INSERT INTO account_transactions_view (account_id, sequence_number, transaction_id, user_id, type,
+                    amount_nanos, balance_after_nanos, currency, operation_id, description, model_id, api_key_id,
+                    prompt_tokens, completion_tokens, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                accountId.value(), sequence, "txn_" + accountId.value().substring(4) + "_" + sequence, userId,
+                type.name(), amount.nanos(), balanceAfter.nanos(), amount.currency(), operationId, description,
+                usage == null ? null : usage.modelId(), usage == null ? null : usage.apiKeyId(),
+                usage == null ? null : usage.promptTokens(), usage == null ? null : usage.completionTokens(), ts(at));
+    }
+}

@@ -1,0 +1,92 @@
+package ai.massrouter.projections.model;
+
+import ai.massrouter.api.account.AccountId;
+import ai.massrouter.api.account.HoldSettledEvent;
+import ai.massrouter.api.account.UsageChargedEvent;
+import ai.massrouter.api.account.UsageDetails;
+import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelAddedEvent;
+import ai.massrouter.api.model.ModelPriceChangedEvent;
+import ai.massrouter.api.model.ModelStatusChangedEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+import static ai.massrouter.projections.common.Sql.ts;
+
+/**
+ * The catalog and its popularity. A call counts once: it is inserted into
+ * {@code model_calls_view} under its event's (account, sequence), and popularity grows only when
+ * that insert happened, so a replayed event changes nothing.
+ */
+@Component
+@ProcessingGroup(ModelProjection.GROUP)
+public class ModelProjection {
+
+    public static final String GROUP = "models";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcTemplate jdbc;
+
+    public ModelProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ModelAddedEvent e) throws JsonProcessingException {
+        jdbc.update("""
+                INSERT INTO models_view (model_id, name, provider, category, description, context_length, status,
+                    input_nanos, output_nanos, currency, routes, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (model_id) DO NOTHING""",
+                e.modelId().value(), e.name(), e.provider(), e.category(), e.description(), e.contextLength(),
+                e.status().name(), e.pricing().inputPerMillion().nanos(), e.pricing().outputPerMillion().nanos(),
+                e.pricing().currency(), JSON.writeValueAsString(e.routes()), ts(e.at()), ts(e.at()));
+    }
+
+    @EventHandler
+    void on(ModelPriceChangedEvent e) {
+        jdbc.update("UPDATE models_view SET input_nanos = ?, output_nanos = ?, currency = ?, updated_at = ? "
+                        + "WHERE model_id = ?", e.pricing().inputPerMillion().nanos(),
+                e.pricing().outputPerMillion().nanos(), e.pricing().currency(), ts(e.at()), e.modelId().value());
+    }
+
+    @EventHandler
+    void on(ModelStatusChangedEvent e) {
+        jdbc.update("UPDATE models_view SET status = ?, updated_at = ? WHERE model_id = ?", e.status().name(),
+                ts(e.at()), e.modelId().value());
+    }
+
+    @EventHandler
+    void on(UsageChargedEvent e, @SequenceNumber long sequence) {
+        call(e.accountId(), sequence, e.usage(), e.amount(), e.at());
+    }
+
+    @EventHandler
+    void on(HoldSettledEvent e, @SequenceNumber long sequence) {
+        call(e.accountId(), sequence, e.usage(), e.charged(), e.at());
+    }
+
+    private void call(AccountId accountId, long sequence, UsageDetails usage, Money cost, Instant at) {
+        int inserted = jdbc.update("""
+                INSERT INTO model_calls_view (account_id, sequence_number, model_id, user_id, api_key_id,
+                    prompt_tokens, completion_tokens, cost_nanos, currency, called_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                accountId.value(), sequence, usage.modelId(), usage.userId().value(), usage.apiKeyId(),
+                usage.promptTokens(), usage.completionTokens(), cost.nanos(), cost.currency(), ts(at));
+        if (inserted == 1) {
+            jdbc.update("UPDATE models_view SET popularity = popularity + 1 WHERE model_id = ?", usage.modelId());
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE models_view, model_calls_view");
+    }
+}
