@@ -1,7 +1,7 @@
-# Build: ./mvnw -DskipTests package   (the jar is app/target/massrouter.jar)
+# Build: ./mvnw -DskipTests package   (the runnable jar is app/target/massrouter-exec.jar)
 FROM eclipse-temurin:17-jre
 WORKDIR /opt/massrouter
-COPY app/target/massrouter.jar massrouter.jar
+COPY app/target/massrouter-exec.jar massrouter.jar
 ENV MASSROUTER_DATA_DIR=/var/lib/massrouter
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/opt/massrouter/massrouter.jar"]

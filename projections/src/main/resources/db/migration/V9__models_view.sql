@@ -1,5 +1,5 @@
--- The model catalog read model, and one row per metered call (the source of popularity now,
--- of usage statistics later). Built by ModelProjection; dropped and rebuilt on replay.
+-- The model catalog read model, one row per metered call (the source of popularity now, of
+-- usage statistics later) and calls per model. Built by ModelProjection; dropped and rebuilt on replay.
 CREATE TABLE models_view (
     model_id       VARCHAR(128) PRIMARY KEY,
     name           VARCHAR(200) NOT NULL,
@@ -12,7 +12,6 @@ CREATE TABLE models_view (
     output_nanos   BIGINT       NOT NULL CHECK (output_nanos >= 0),
     currency       VARCHAR(3)   NOT NULL,
     routes         TEXT         NOT NULL,
-    popularity     BIGINT       NOT NULL DEFAULT 0,
     created_at     TIMESTAMPTZ  NOT NULL,
     updated_at     TIMESTAMPTZ  NOT NULL
 );
@@ -33,3 +32,10 @@ CREATE TABLE model_calls_view (
     PRIMARY KEY (account_id, sequence_number)
 );
 CREATE INDEX model_calls_view_model_time_idx ON model_calls_view (model_id, called_at);
+
+-- Calls per model, kept apart from models_view: a call may be replayed before its model's
+-- ModelAddedEvent (they live in different segments), and must still be counted.
+CREATE TABLE model_popularity_view (
+    model_id VARCHAR(128) PRIMARY KEY,
+    calls    BIGINT       NOT NULL
+);

@@ -45,11 +45,13 @@ public class EmbeddedDatabaseConfig {
 
     @Bean(destroyMethod = "close")
     public HikariDataSource dataSource(EmbeddedPostgres postgres,
-                                       @Value("${spring.datasource.hikari.maximum-pool-size:40}") int poolSize) {
+                                       @Value("${spring.datasource.hikari.maximum-pool-size:40}") int poolSize,
+                                       @Value("${spring.datasource.hikari.minimum-idle:4}") int minimumIdle) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(minimumIdle);
         config.setPoolName("massrouter-embedded");
         return new HikariDataSource(config);
     }

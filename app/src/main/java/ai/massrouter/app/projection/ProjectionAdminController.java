@@ -68,9 +68,18 @@ public class ProjectionAdminController {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
                 .mapToLong(p -> p.orElse(0)).min().orElse(0);
-        boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        boolean replaying = segments.values().stream().anyMatch(ProjectionAdminController::stillReplaying);
         return new ProcessorStatus(processor.getName(), replayable.contains(processor.getName()),
                 processor.isRunning(), replaying, segments.size(), position);
+    }
+
+    /**
+     * A segment keeps a replay token until it handles an event newer than the reset; once it has
+     * reached the position of the reset, the rebuild is done even if no new event came yet.
+     */
+    private static boolean stillReplaying(EventTrackerStatus segment) {
+        return segment.isReplaying() && segment.getCurrentPosition().orElse(0)
+                < segment.getResetPosition().orElse(Long.MAX_VALUE);
     }
 
     /** {@code position}: the global index the slowest segment has reached. */

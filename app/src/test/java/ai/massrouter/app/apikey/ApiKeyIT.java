@@ -36,7 +36,7 @@ class ApiKeyIT extends PlatformIT {
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode page = api.get("/api/v1/users/me/api-keys", jwt).data();
             assertThat(page.path("total").asInt()).isEqualTo(1);
-            JsonNode item = page.path("items").get(0);
+            JsonNode item = page.path("items").path(0);
             assertThat(item.path("id").asText()).isEqualTo(key.path("id").asText());
             assertThat(item.path("prefix").asText()).isEqualTo(secret.substring(0, 11));
             assertThat(item.path("status").asText()).isEqualTo("active");
@@ -78,7 +78,7 @@ class ApiKeyIT extends PlatformIT {
         assertThat(expired.status()).isEqualTo(401);
         assertThat(expired.errorCode()).isEqualTo("APIKEY_001");
         Awaitility.await().untilAsserted(() -> assertThat(api.get("/api/v1/users/me/api-keys", jwt).data()
-                .path("items").get(0).path("status").asText()).isEqualTo("expired"));
+                .path("items").path(0).path("status").asText()).isEqualTo("expired"));
     }
 
     @Test
@@ -131,7 +131,7 @@ class ApiKeyIT extends PlatformIT {
                 Map.of("spend_limit", Map.of("monthly", 100), "rate_limit_per_hour", 10), jwt);
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         Awaitility.await().untilAsserted(() -> {
-            JsonNode item = api.get("/api/v1/users/me/api-keys", jwt).data().path("items").get(0);
+            JsonNode item = api.get("/api/v1/users/me/api-keys", jwt).data().path("items").path(0);
             assertThat(item.path("spend_limit").path("monthly").decimalValue()).isEqualByComparingTo("100");
             assertThat(item.path("rate_limit_per_hour").asInt()).isEqualTo(10);
         });

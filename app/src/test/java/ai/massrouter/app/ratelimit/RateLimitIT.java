@@ -35,7 +35,8 @@ class RateLimitIT extends PlatformIT {
                         "--spring.datasource.password=" + TestDatabase.password(),
                         "--massrouter.data-dir=" + System.getProperty("java.io.tmpdir") + "/massrouter-node2-" + port,
                         "--massrouter.jwt.secret=integration-test-secret",
-                        "--massrouter.rate-limit.anonymous-per-hour=6")) {
+                        "--massrouter.rate-limit.anonymous-per-hour=6",
+                        "--spring.datasource.hikari.maximum-pool-size=6", "--spring.datasource.hikari.minimum-idle=1")) {
             ApiClient node2 = new ApiClient(Integer.parseInt(secondNode.getEnvironment().getProperty("local.server.port")));
             int allowed = 0;
             for (int i = 0; i < 6; i++) {

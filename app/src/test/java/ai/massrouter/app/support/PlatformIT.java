@@ -27,7 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "massrouter.rate-limit.anonymous-per-hour=1000000",
         "massrouter.rate-limit.authenticated-per-hour=1000000",
         "massrouter.rate-limit.auth-per-ip-per-hour=1000000",
-        "massrouter.rate-limit.auth-per-email-per-hour=1000000"})
+        "massrouter.rate-limit.auth-per-email-per-hour=1000000",
+        // several contexts (and other builds) share one PostgreSQL server and its 100 connections
+        "spring.datasource.hikari.maximum-pool-size=12",
+        "spring.datasource.hikari.minimum-idle=1"})
 public abstract class PlatformIT {
 
     public static final String ADMIN_EMAIL = "root@massrouter.test";

@@ -143,7 +143,7 @@ class AuthFlowIT extends PlatformIT {
         org.awaitility.Awaitility.await().untilAsserted(() -> {
             JsonNode page = api.get("/api/v1/admin/users?status=suspended&search=" + email, admin).data();
             assertThat(page.path("total").asInt()).isEqualTo(1);
-            assertThat(page.path("items").get(0).path("id").asText()).isEqualTo(userId);
+            assertThat(page.path("items").path(0).path("id").asText()).isEqualTo(userId);
         });
 
         api.put("/api/v1/admin/users/" + userId + "/status", Map.of("status", "active"), admin);

@@ -23,8 +23,8 @@ import static ai.massrouter.projections.common.Sql.ts;
 
 /**
  * The catalog and its popularity. A call counts once: it is inserted into
- * {@code model_calls_view} under its event's (account, sequence), and popularity grows only when
- * that insert happened, so a replayed event changes nothing.
+ * {@code model_calls_view} under its event's (account, sequence), and its model's count grows only
+ * when that insert happened, so a replayed event changes nothing.
  */
 @Component
 @ProcessingGroup(ModelProjection.GROUP)
@@ -81,12 +81,13 @@ public class ModelProjection {
                 accountId.value(), sequence, usage.modelId(), usage.userId().value(), usage.apiKeyId(),
                 usage.promptTokens(), usage.completionTokens(), cost.nanos(), cost.currency(), ts(at));
         if (inserted == 1) {
-            jdbc.update("UPDATE models_view SET popularity = popularity + 1 WHERE model_id = ?", usage.modelId());
+            jdbc.update("INSERT INTO model_popularity_view (model_id, calls) VALUES (?, 1) "
+                    + "ON CONFLICT (model_id) DO UPDATE SET calls = model_popularity_view.calls + 1", usage.modelId());
         }
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE models_view, model_calls_view");
+        jdbc.update("TRUNCATE models_view, model_calls_view, model_popularity_view");
     }
 }

@@ -45,6 +45,9 @@ public class ModelQueries {
                 routes, rs.getLong("popularity"), instant(rs, "created_at"), instant(rs, "updated_at"));
     };
 
+    private static final String SELECT = "SELECT m.*, COALESCE(p.calls, 0) AS popularity FROM models_view m "
+            + "LEFT JOIN model_popularity_view p ON p.model_id = m.model_id";
+
     private final JdbcTemplate jdbc;
 
     public ModelQueries(JdbcTemplate jdbc) {
@@ -54,7 +57,7 @@ public class ModelQueries {
     /** Null when the catalog has no such model. */
     @QueryHandler
     public ModelView model(FindModelQuery query) {
-        return jdbc.query("SELECT * FROM models_view WHERE model_id = ?", VIEW, query.modelId())
+        return jdbc.query(SELECT + " WHERE m.model_id = ?", VIEW, query.modelId())
                 .stream().findFirst().orElse(null);
     }
 
@@ -71,21 +74,21 @@ public class ModelQueries {
             args.add(query.provider());
         }
         if (query.search() != null && !query.search().isBlank()) {
-            where.append(" AND (lower(model_id) LIKE ? OR lower(name) LIKE ? OR lower(provider) LIKE ? "
+            where.append(" AND (lower(m.model_id) LIKE ? OR lower(name) LIKE ? OR lower(provider) LIKE ? "
                     + "OR lower(description) LIKE ?)");
             String like = Sql.likePattern(query.search().trim().toLowerCase(Locale.ROOT));
             args.addAll(List.of(like, like, like, like));
         }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM models_view" + where, Long.class, args.toArray());
+        Long total = jdbc.queryForObject("SELECT count(*) FROM models_view m" + where, Long.class, args.toArray());
         String direction = query.descending() ? " DESC" : " ASC";
         String order = switch (query.sortBy()) {
-            case POPULARITY -> "popularity" + direction + ", model_id";
-            case PRICE -> "(input_nanos + output_nanos)" + direction + ", model_id";
-            case NAME -> "lower(name)" + direction + ", model_id";
+            case POPULARITY -> "popularity" + direction + ", m.model_id";
+            case PRICE -> "(input_nanos + output_nanos)" + direction + ", m.model_id";
+            case NAME -> "lower(name)" + direction + ", m.model_id";
         };
         args.add(query.page().limit());
         args.add(query.page().offset());
-        List<ModelView> items = jdbc.query("SELECT * FROM models_view" + where + " ORDER BY " + order
+        List<ModelView> items = jdbc.query(SELECT + where + " ORDER BY " + order
                 + " LIMIT ? OFFSET ?", VIEW, args.toArray());
         return new ModelPageView(items, query.page().page(), query.page().limit(), total == null ? 0 : total);
     }

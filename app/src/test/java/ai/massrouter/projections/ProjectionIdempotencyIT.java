@@ -1,0 +1,69 @@
+package ai.massrouter.projections;
+
+import ai.massrouter.api.account.AccountId;
+import ai.massrouter.api.account.AccountOpenedEvent;
+import ai.massrouter.api.account.UsageChargedEvent;
+import ai.massrouter.api.account.UsageDetails;
+import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelPricing;
+import ai.massrouter.api.user.UserId;
+import ai.massrouter.app.support.PlatformIT;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each projection applied the same events twice ends exactly where it ended after once. */
+class ProjectionIdempotencyIT extends PlatformIT {
+
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void accountsAndModels_sameEventTwice_changeNothing() throws Exception {
+        AccountId account = AccountId.of("acc_idempotency");
+        UserId user = UserId.of("usr_idempotency");
+        Money yuan = Money.of(1, "CNY");
+        UsageDetails usage = new UsageDetails(user, null, "mock/echo", "mock", "chat", 10, 5,
+                new ModelPricing(yuan, yuan));
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        List<EventMessage<?>> events = List.of(
+                new GenericDomainEventMessage<>("AccountAggregate", account.value(), 0,
+                        new AccountOpenedEvent(account, user, "CNY", at)),
+                new GenericDomainEventMessage<>("AccountAggregate", account.value(), 1,
+                        new UsageChargedEvent(account, user, "op-1", usage, new Money(15, "CNY"), new Money(-15, "CNY"), at)));
+
+        applyTwice("accounts", events);
+        applyTwice("models", events);
+
+        assertThat(jdbc.queryForMap("SELECT balance_nanos, last_sequence FROM account_balances_view WHERE account_id = ?",
+                account.value())).isEqualTo(Map.of("balance_nanos", -15L, "last_sequence", 1L));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM account_transactions_view WHERE account_id = ?",
+                Long.class, account.value())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM model_calls_view WHERE account_id = ?", Long.class,
+                account.value())).isEqualTo(1);
+    }
+
+    private void applyTwice(String processor, List<EventMessage<?>> events) throws Exception {
+        var invoker = processing.eventProcessor(processor).orElseThrow();
+        var handlerInvoker = ((org.axonframework.eventhandling.AbstractEventProcessor) invoker).eventHandlerInvoker();
+        for (int round = 0; round < 2; round++) {
+            for (EventMessage<?> event : events) {
+                org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
+                    handlerInvoker.handle(event, org.axonframework.eventhandling.Segment.ROOT_SEGMENT);
+                    return null;
+                });
+            }
+        }
+    }
+}

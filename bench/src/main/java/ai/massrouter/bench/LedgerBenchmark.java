@@ -1,0 +1,192 @@
+package ai.massrouter.bench;
+
+import ai.massrouter.api.account.AccountId;
+import ai.massrouter.api.account.AdjustBalanceCommand;
+import ai.massrouter.api.account.ChargeUsageCommand;
+import ai.massrouter.api.account.OpenAccountCommand;
+import ai.massrouter.api.account.UsageDetails;
+import ai.massrouter.api.apikey.SpendLimits;
+import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelPricing;
+import ai.massrouter.api.user.UserId;
+import ai.massrouter.app.MassRouterApplication;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Charges per second through MassRouter's real charge path (command bus, account aggregate,
+ * idempotency record, JDBC event store, one transaction per charge) beside raw PostgreSQL
+ * one-row INSERT commits per second, measured in one run on one machine. See docs/benchmarks.md.
+ */
+public final class LedgerBenchmark {
+
+    private static final String SERVER = System.getenv().getOrDefault("MASSROUTER_BENCH_DB_URL",
+            "jdbc:postgresql://127.0.0.1:5432/postgres");
+    private static final String USER = System.getenv().getOrDefault("MASSROUTER_BENCH_DB_USER", "postgres");
+    private static final String PASSWORD = System.getenv().getOrDefault("MASSROUTER_BENCH_DB_PASSWORD", "");
+    private static final Money PRICE = Money.of(1, "CNY");
+    private static final Money ONE_NANO = new Money(1, "CNY");
+
+    private LedgerBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        String database = "mr_bench_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = DriverManager.getConnection(SERVER, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+        String url = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + database;
+        System.out.printf("database %s, %d s per scenario, %d cores%n", url, seconds,
+                Runtime.getRuntime().availableProcessors());
+
+        List<Result> results = new ArrayList<>();
+        for (int threads : new int[]{1, 4, 16}) {
+            results.add(rawInserts(url, threads, seconds));
+        }
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MassRouterApplication.class)
+                .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + USER,
+                        "--spring.datasource.password=" + PASSWORD, "--massrouter.rate-limit.enabled=false",
+                        "--massrouter.data-dir=" + System.getProperty("java.io.tmpdir") + "/" + database,
+                        "--logging.level.root=WARN")) {
+            CommandGateway commands = app.getBean(CommandGateway.class);
+            List<AccountId> hot = open(commands, 1);
+            List<AccountId> many = open(commands, 1000);
+            for (int threads : new int[]{1, 4, 16}) {
+                results.add(charges(commands, "charges, 1 hot account", hot, threads, seconds));
+            }
+            results.add(charges(commands, "charges, 1,000 accounts", many, 16, seconds));
+        }
+        Result best = results.stream().filter(r -> r.name.startsWith("raw")).max((a, b) -> Double.compare(a.perSecond, b.perSecond)).orElseThrow();
+        System.out.printf("%n| scenario | threads | ops/s | p50 ms | p99 ms | vs best raw |%n|---|---|---|---|---|---|%n");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2fx |%n", r.name, r.threads, r.perSecond,
+                    r.p50, r.p99, r.perSecond / best.perSecond);
+        }
+        System.exit(0);
+    }
+
+    private static List<AccountId> open(CommandGateway commands, int count) {
+        List<AccountId> accounts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UserId user = UserId.generate();
+            AccountId account = AccountId.forUser(user);
+            commands.sendAndWait(new OpenAccountCommand(account, user, "CNY", Instant.now()));
+            commands.sendAndWait(new AdjustBalanceCommand(account, "bench-funding", Money.of(1_000_000, "CNY"),
+                    "benchmark funding", user, Instant.now()));
+            accounts.add(account);
+        }
+        return accounts;
+    }
+
+    private static Result charges(CommandGateway commands, String name, List<AccountId> accounts, int threads,
+                                  int seconds) throws InterruptedException {
+        return run(name, threads, seconds, (thread, i) -> {
+            AccountId account = accounts.get((int) ((thread * 7919L + i) % accounts.size()));
+            UsageDetails usage = new UsageDetails(UserId.of("usr_bench"), null, "mock/echo", "mock", "chat", 1, 0,
+                    new ModelPricing(PRICE, PRICE));
+            commands.sendAndWait(new ChargeUsageCommand(account, UUID.randomUUID().toString(), usage, ONE_NANO,
+                    SpendLimits.NONE, Instant.now()));
+        });
+    }
+
+    private static Result rawInserts(String url, int threads, int seconds) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS bench_raw (id BIGSERIAL PRIMARY KEY, account TEXT, amount BIGINT, "
+                    + "at TIMESTAMPTZ DEFAULT now())");
+        }
+        List<Connection> connections = new ArrayList<>();
+        List<PreparedStatement> statements = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Connection c = DriverManager.getConnection(url, USER, PASSWORD);
+            c.setAutoCommit(false);
+            connections.add(c);
+            statements.add(c.prepareStatement("INSERT INTO bench_raw (account, amount) VALUES (?, ?)"));
+        }
+        try {
+            return run("raw PostgreSQL INSERT + COMMIT", threads, seconds, (thread, i) -> {
+                PreparedStatement insert = statements.get(thread);
+                insert.setString(1, "acc_" + thread);
+                insert.setLong(2, i);
+                insert.executeUpdate();
+                connections.get(thread).commit();
+            });
+        } finally {
+            for (Connection c : connections) {
+                c.close();
+            }
+        }
+    }
+
+    interface Operation {
+        void run(int thread, long iteration) throws Exception;
+    }
+
+    private static Result run(String name, int threads, int seconds, Operation operation) throws InterruptedException {
+        long warmupEnd = System.nanoTime() + 2_000_000_000L;
+        long end = warmupEnd + seconds * 1_000_000_000L;
+        List<long[]> latencies = new ArrayList<>();
+        long[] counts = new long[threads];
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            long[] mine = new long[2_000_000];
+            latencies.add(mine);
+            Thread worker = new Thread(() -> {
+                long i = 0;
+                try {
+                    while (true) {
+                        long start = System.nanoTime();
+                        if (start > end) {
+                            break;
+                        }
+                        operation.run(thread, i++);
+                        if (start > warmupEnd && counts[thread] < mine.length) {
+                            mine[(int) counts[thread]++] = System.nanoTime() - start;
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(name + " failed", e);
+                }
+            });
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        long total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        long[] all = new long[(int) total];
+        int k = 0;
+        for (int t = 0; t < threads; t++) {
+            System.arraycopy(latencies.get(t), 0, all, k, (int) counts[t]);
+            k += (int) counts[t];
+        }
+        java.util.Arrays.sort(all);
+        Result r = new Result(name, threads, total / (double) seconds, percentile(all, 0.50), percentile(all, 0.99));
+        System.out.printf(Locale.ROOT, "%-32s %2d threads: %8.0f ops/s  p50 %.2f ms  p99 %.2f ms%n", name, threads,
+                r.perSecond, r.p50, r.p99);
+        return r;
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))] / 1e6;
+    }
+
+    record Result(String name, int threads, double perSecond, double p50, double p99) {
+    }
+}
