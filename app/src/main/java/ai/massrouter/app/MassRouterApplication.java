@@ -8,8 +8,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class MassRouterApplication {
 
     public static void main(String[] args) {
-        // No internet here or in most deployments: Axon must not phone home.
-        System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication.run(MassRouterApplication.class, args);
     }
 }

@@ -1,7 +1,12 @@
 package ai.massrouter.command.config;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.EhCache3Adapter;
+import org.ehcache.CacheManager;
+import org.ehcache.core.Ehcache;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -16,10 +21,24 @@ import java.time.Clock;
 @Configuration
 public class CommandSideConfig {
 
-    /** Aggregates stay in memory between commands, so a busy stream is not re-read for every command. */
+    /**
+     * Aggregates stay in memory between commands, so a busy stream is not re-read for every
+     * command. Strong references, bounded by count: a weak-reference cache is emptied by every
+     * garbage collection, which on a busy node means a reload from the store every few hundred ms.
+     */
+    @Bean(destroyMethod = "close")
+    public CacheManager aggregateCacheManager(@Value("${massrouter.aggregate-cache.size:20000}") long size) {
+        return CacheManagerBuilder.newCacheManagerBuilder()
+                .withCache("aggregates", CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class,
+                        Object.class, ResourcePoolsBuilder.heap(size)))
+                .build(true);
+    }
+
     @Bean
-    public Cache aggregateCache() {
-        return new WeakReferenceCache();
+    public Cache aggregateCache(CacheManager aggregateCacheManager) {
+        // Ehcache 3 hands out its caches as org.ehcache.core.Ehcache, the type Axon's adapter takes
+        return new EhCache3Adapter((Ehcache<Object, Object>) aggregateCacheManager.getCache("aggregates", Object.class,
+                Object.class));
     }
 
     @Bean
