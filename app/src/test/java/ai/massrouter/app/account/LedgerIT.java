@@ -1,10 +1,13 @@
 package ai.massrouter.app.account;
 
+import ai.massrouter.app.support.ApiClient;
 import ai.massrouter.app.support.ApiClient.Response;
 import ai.massrouter.app.support.PlatformIT;
+import ai.massrouter.app.support.SecondNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -24,6 +27,9 @@ import static ai.massrouter.app.support.MoneyFixtures.fund;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LedgerIT extends PlatformIT {
+
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
 
     /** mock/echo costs 1.00 per million prompt tokens: 100,000 prompt tokens cost exactly 0.10. */
     private static Map<String, Object> usage(String requestId) {
@@ -73,6 +79,38 @@ class LedgerIT extends PlatformIT {
         JsonNode check = api.get("/api/v1/admin/audit/ledger-check", adminToken()).data();
         assertThat(check.path("mismatches").size()).as(check.toString()).isZero();
         assertThat(check.path("balanced").asBoolean()).isTrue();
+    }
+
+    @Test
+    void concurrentCharges_onTwoNodesSharingTheDatabase_neverOverdraw() throws Exception {
+        User user = newUser();
+        fund(api, adminToken(), user.id(), "2.50");
+        try (SecondNode node2 = SecondNode.start(databaseUrl)) {
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                ApiClient node = i % 2 == 0 ? api : node2.api();
+                String requestId = "two-nodes-" + i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return node.post("/api/v1/billing/usage", usage(requestId), user.token());
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> f : futures) {
+                responses.add(f.get());
+            }
+            pool.shutdown();
+            // each node's cached account goes stale when the other appends: the loser of a race is retried
+            assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(25);
+            assertThat(responses).filteredOn(r -> r.status() != 200)
+                    .allSatisfy(r -> assertThat(r.errorCode()).as(r.toString()).isEqualTo("BILL_001"));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(balance(api, user.token()).path("total").decimalValue()).isEqualByComparingTo("0"));
+        assertThat(api.get("/api/v1/admin/audit/ledger-check", adminToken()).data().path("balanced").asBoolean()).isTrue();
     }
 
     @Test

@@ -2,9 +2,11 @@ package ai.massrouter.app.apikey;
 
 import ai.massrouter.app.support.ApiClient.Response;
 import ai.massrouter.app.support.PlatformIT;
+import ai.massrouter.app.support.SecondNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiKeyIT extends PlatformIT {
+
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
 
     private JsonNode createKey(String token, Map<String, Object> body) {
         Response created = api.post("/api/v1/users/me/api-keys", body, token);
@@ -53,6 +58,21 @@ class ApiKeyIT extends PlatformIT {
         Response refused = api.get("/api/v1/users/me", secret);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.errorCode()).isEqualTo("ERR_002");
+    }
+
+    @Test
+    void revocation_isRefusedAtOnce_onASecondNodeSharingTheDatabase() {
+        String jwt = registerAndGetToken();
+        JsonNode key = createKey(jwt, Map.of("name", "Shared", "permissions", List.of("read")));
+        String secret = key.path("key").asText();
+        try (SecondNode node2 = SecondNode.start(databaseUrl)) {
+            assertThat(node2.api().get("/api/v1/users/me", secret).status()).isEqualTo(200);
+            assertThat(api.delete("/api/v1/users/me/api-keys/" + key.path("id").asText(), jwt).status()).isEqualTo(200);
+            // the very next request on the other node, with no waiting
+            Response refused = node2.api().get("/api/v1/users/me", secret);
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.errorCode()).isEqualTo("ERR_002");
+        }
     }
 
     @Test

@@ -1,14 +1,11 @@
 package ai.massrouter.app.ratelimit;
 
-import ai.massrouter.app.MassRouterApplication;
 import ai.massrouter.app.support.ApiClient;
 import ai.massrouter.app.support.ApiClient.Response;
 import ai.massrouter.app.support.PlatformIT;
-import ai.massrouter.app.support.TestDatabase;
+import ai.massrouter.app.support.SecondNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.util.List;
@@ -29,15 +26,8 @@ class RateLimitIT extends PlatformIT {
 
     @Test
     void anonymousBudget_isSharedByTwoNodes_andTheNextRequestGets429() {
-        try (ConfigurableApplicationContext secondNode = new SpringApplicationBuilder(MassRouterApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=" + databaseUrl,
-                        "--spring.datasource.username=" + TestDatabase.user(),
-                        "--spring.datasource.password=" + TestDatabase.password(),
-                        "--massrouter.data-dir=" + System.getProperty("java.io.tmpdir") + "/massrouter-node2-" + port,
-                        "--massrouter.jwt.secret=integration-test-secret",
-                        "--massrouter.rate-limit.anonymous-per-hour=6",
-                        "--spring.datasource.hikari.maximum-pool-size=6", "--spring.datasource.hikari.minimum-idle=1")) {
-            ApiClient node2 = new ApiClient(Integer.parseInt(secondNode.getEnvironment().getProperty("local.server.port")));
+        try (SecondNode secondNode = SecondNode.start(databaseUrl, "--massrouter.rate-limit.anonymous-per-hour=6")) {
+            ApiClient node2 = secondNode.api();
             int allowed = 0;
             for (int i = 0; i < 6; i++) {
                 Response response = (i % 2 == 0 ? api : node2).get("/api/v1/no-such-page", null);
