@@ -2,6 +2,7 @@ package ai.massrouter.command.gateway;
 
 import ai.massrouter.command.gateway.provider.ChatChunk;
 import ai.massrouter.command.gateway.provider.TokenUsage;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -20,6 +21,15 @@ final class OpenAiShapes {
         body.put("object", "chat.completion");
         body.put("created", call.created());
         body.put("model", call.model().id());
+        // fields OpenAI always sends (null or not) that some compatible upstreams leave out: strict SDKs expect them
+        for (JsonNode choice : body.path("choices")) {
+            if (choice instanceof ObjectNode c && !c.has("logprobs")) {
+                c.putNull("logprobs");
+            }
+            if (choice.path("message") instanceof ObjectNode message && !message.has("refusal")) {
+                message.putNull("refusal");
+            }
+        }
         ObjectNode reported = body.path("usage") instanceof ObjectNode u ? u : body.putObject("usage");
         usage(reported, usage);
         return body;
