@@ -135,6 +135,34 @@ class GatewayChatIT extends GatewayIT {
     }
 
     @Test
+    void keyRateLimit_is429InOpenAiShape() {
+        Consumer consumer = consumer("1.00");
+        Response created = api.post("/api/v1/users/me/api-keys", Map.of("name", "limited",
+                "permissions", java.util.List.of("read", "write"), "rate_limit_per_hour", 2), consumer.jwt());
+        String limitedKey = created.data().path("key").asText();
+
+        assertThat(post(limitedKey, chat("mock/echo")).status()).isEqualTo(200);
+        assertThat(post(limitedKey, chat("mock/echo")).status()).isEqualTo(200);
+        Response limited = post(limitedKey, chat("mock/echo"));
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.json().path("error").path("type").asText()).isEqualTo("rate_limit_error");
+        assertThat(limited.header("Retry-After")).isNotNull();
+    }
+
+    @Test
+    void readOnlyKey_is403() {
+        Consumer consumer = consumer("1.00");
+        Response created = api.post("/api/v1/users/me/api-keys", Map.of("name", "reader",
+                "permissions", java.util.List.of("read")), consumer.jwt());
+
+        Response refused = post(created.data().path("key").asText(), chat("mock/echo"));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("error").path("type").asText()).isEqualTo("permission_error");
+    }
+
+    @Test
     void unavailableModel_is503() {
         // without funds: until the status change reaches the catalog the call is refused with 402, never served
         Consumer poor = consumer(null);
