@@ -46,6 +46,7 @@ abstract class GatewayIT extends PlatformIT {
         registry.add(prefix + "local-claude.api-key", () -> LocalAnthropicServer.API_KEY);
         registry.add("massrouter.gateway.connect-timeout", () -> "PT2S");
         registry.add("massrouter.gateway.request-timeout", () -> "PT10S");
+        registry.add("massrouter.gateway.read-timeout", () -> "PT2S");
     }
 
     /** A user with a funded account and an API key with read and write permission. */

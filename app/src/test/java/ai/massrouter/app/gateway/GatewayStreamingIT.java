@@ -64,6 +64,27 @@ class GatewayStreamingIT extends GatewayIT {
                 .isEqualByComparingTo(expected.negate());
     }
 
+    @Test
+    void upstreamSilentBeforeTheFirstChunk_fallsBack_silentAfterIt_endsWithAnErrorEvent() {
+        Consumer consumer = consumer("10.00");
+        String fallback = model("1.00", "1.00", "local-a", "stall-first", "local-b", "ok");
+        String stalling = model("1000.00", "2000.00", "local-a", "stall");
+
+        SseClient.Stream served = new SseClient(port).post(consumer.key(), chat(fallback, "stream", true));
+        SseClient.Stream cut = new SseClient(port).post(consumer.key(), Map.of("model", stalling, "stream", true,
+                "max_tokens", 100, "messages", List.of(Map.of("role", "user", "content", "stream slowly"))));
+
+        assertThat(served.text()).isEqualTo(LocalOpenAiServer.REPLY);
+        assertThat(cut.text()).isEqualTo("abcdabcd");
+        assertThat(cut.data()).doesNotContain("[DONE]");
+        assertThat(cut.chunks().get(cut.chunks().size() - 1).path("error").path("code").asText())
+                .isEqualTo("UPSTREAM_001");
+        // charged what was delivered: the prompt estimate (12) and two 1-token chunks
+        JsonNode charge = charge(consumer, cut.requestId());
+        assertThat(charge.path("completion_tokens").asLong()).isEqualTo(2);
+        assertThat(charge.path("amount").decimalValue()).isEqualByComparingTo(cost("1000.00", 12, "2000.00", 2).negate());
+    }
+
     /**
      * The client reads three 1-token chunks ("abcd") and hangs up. The gateway must stop the
      * upstream and charge the prompt estimate plus what it delivered: 12 prompt tokens for

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real HTTP server speaking OpenAI's Chat Completions wire format (JSON and server-sent events),
  * scripted by the requested model name: {@code ok} answers with {@link #PROMPT_TOKENS} and
  * {@link #COMPLETION_TOKENS}, {@code fail500} fails, {@code slow} streams {@code "abcd"} chunks
- * until the client of the gateway has gone (see {@link #slowStream}).
+ * until the client of the gateway has gone (see {@link #slowStream}), {@code stall} and
+ * {@code stall-first} fall silent after two chunks or before the first.
  */
 final class LocalOpenAiServer {
 
@@ -68,6 +69,8 @@ final class LocalOpenAiServer {
         switch (model) {
             case "fail500" -> json(exchange, 500, "{\"error\":{\"message\":\"upstream exploded\",\"type\":\"server_error\"}}");
             case "slow" -> slow(exchange);
+            case "stall-first" -> stall(exchange, 0);
+            case "stall" -> stall(exchange, 2);
             default -> {
                 if (stream) {
                     stream(exchange, request);
@@ -129,6 +132,27 @@ final class LocalOpenAiServer {
             state.hungUpAfter.set(sent);
         } finally {
             state.finished.countDown();
+            exchange.close();
+        }
+    }
+
+    /** Answers 200, streams {@code chunks} "abcd" chunks, then stays silent far longer than the gateway waits. */
+    private static void stall(HttpExchange exchange, int chunks) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        try {
+            if (chunks > 0) {
+                event(out, chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
+            }
+            for (int i = 0; i < chunks; i++) {
+                event(out, chunk("{\"content\":\"abcd\"}", null));
+            }
+            Thread.sleep(10_000);
+            out.close();
+        } catch (IOException | InterruptedException gone) {
+            // the gateway gave up on us, as it should
+        } finally {
             exchange.close();
         }
     }

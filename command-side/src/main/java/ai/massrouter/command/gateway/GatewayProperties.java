@@ -9,16 +9,19 @@ import java.util.Map;
 /**
  * {@code massrouter.gateway.*}: how the OpenAI-compatible gateway holds money and reaches its
  * upstreams. {@code defaultMaxTokens} is the completion budget held for a call that names no
- * {@code max_tokens}; {@code providers} are the upstreams the catalog's routes may name.
+ * {@code max_tokens}; {@code requestTimeout} runs until an upstream starts answering,
+ * {@code readTimeout} is the longest silence after that; {@code providers} are the upstreams the
+ * catalog's routes may name.
  */
 @ConfigurationProperties("massrouter.gateway")
 public record GatewayProperties(Integer defaultMaxTokens, Duration connectTimeout, Duration requestTimeout,
-                                Boolean mockEnabled, Map<String, ProviderProperties> providers) {
+                                Duration readTimeout, Boolean mockEnabled, Map<String, ProviderProperties> providers) {
 
     public GatewayProperties {
         defaultMaxTokens = defaultMaxTokens == null ? 4096 : defaultMaxTokens;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(120) : requestTimeout;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(60) : readTimeout;
         mockEnabled = mockEnabled == null || mockEnabled;
         providers = providers == null ? Map.of() : Map.copyOf(providers);
     }

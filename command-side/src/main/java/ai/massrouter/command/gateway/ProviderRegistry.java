@@ -43,7 +43,8 @@ public class ProviderRegistry {
 
     private static ProviderAdapter adapter(String name, ProviderProperties provider, GatewayProperties properties,
                                            ObjectMapper json) {
-        UpstreamHttp http = new UpstreamHttp(name, properties.connectTimeout(), properties.requestTimeout(), json);
+        UpstreamHttp http = new UpstreamHttp(name, properties.connectTimeout(), properties.requestTimeout(),
+                properties.readTimeout(), json);
         return switch (provider.kind()) {
             case OPENAI -> new OpenAiCompatibleAdapter(http, provider);
             case ANTHROPIC -> new AnthropicAdapter(http, provider);

@@ -9,14 +9,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Flow;
 
 /**
  * The HTTP side of an upstream: one pooled JDK client per provider (keep-alive connections are
- * reused), a connect timeout and a timeout until the response starts. Any failure before the
- * status line is retryable; a status other than 2xx becomes an {@link UpstreamException}.
+ * reused), a connect timeout, a timeout until the response starts and a read timeout while it
+ * flows ({@link IdleTimeoutBody}). Any failure before the status line is retryable; a status
+ * other than 2xx becomes an {@link UpstreamException}.
  */
 public final class UpstreamHttp {
 
@@ -25,14 +29,17 @@ public final class UpstreamHttp {
     private final String provider;
     private final HttpClient client;
     private final Duration requestTimeout;
+    private final Duration readTimeout;
     private final ObjectMapper json;
 
-    public UpstreamHttp(String provider, Duration connectTimeout, Duration requestTimeout, ObjectMapper json) {
+    public UpstreamHttp(String provider, Duration connectTimeout, Duration requestTimeout, Duration readTimeout,
+                        ObjectMapper json) {
         this.provider = provider;
         // HTTP/1.1: an h2c upgrade offer confuses some local servers (vLLM, Ollama behind proxies)
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.requestTimeout = requestTimeout;
+        this.readTimeout = readTimeout;
         this.json = json;
     }
 
@@ -42,26 +49,30 @@ public final class UpstreamHttp {
                 .header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json");
         headers.forEach(request::header);
-        HttpResponse<InputStream> response;
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
         try {
             request.POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            // the publisher is there once the status line is: send() does not wait for the body
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofPublisher());
         } catch (IOException e) {
             throw UpstreamException.unreachable(provider, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw UpstreamException.unreachable(provider, e);
         }
+        IdleTimeoutBody responseBody = new IdleTimeoutBody(readTimeout);
+        response.body().subscribe(responseBody);
         if (response.statusCode() / 100 != 2) {
-            throw UpstreamException.ofStatus(provider, response.statusCode(), errorMessage(response.body()));
+            throw UpstreamException.ofStatus(provider, response.statusCode(), errorMessage(responseBody));
         }
-        return response.body();
+        return responseBody;
     }
 
     /** Reads a whole JSON body; a body cut off or garbled counts as the upstream failing (retryable). */
     public JsonNode readJson(InputStream body) {
         try (body) {
-            return json.readTree(body);
+            // read to the end, so the connection goes back to the pool instead of being cancelled
+            return json.readTree(body.readAllBytes());
         } catch (IOException e) {
             throw UpstreamException.unreachable(provider, e);
         }
