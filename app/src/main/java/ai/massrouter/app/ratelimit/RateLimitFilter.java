@@ -4,6 +4,7 @@ import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.app.security.CallerAuthentication;
 import ai.massrouter.app.web.ErrorResponder;
+import ai.massrouter.app.web.OpenAiErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,7 +60,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
         String message = "Rate limit of " + decision.limit() + " requests per hour exceeded; retry in "
                 + decision.retryAfterSeconds() + " s";
         if (request.getRequestURI().startsWith("/v1/")) {
-            responder.writeOpenAiError(response, 429, message, "rate_limit_error", "rate_limit_exceeded");
+            responder.writeOpenAiError(response, 429, message, OpenAiErrors.type(ErrorCode.RATE_001),
+                    ErrorCode.RATE_001.name());
         } else {
             responder.write(response, ErrorCode.RATE_001, message,
                     Map.of("retry_after_seconds", Long.toString(decision.retryAfterSeconds())));

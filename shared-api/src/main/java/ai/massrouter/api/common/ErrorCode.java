@@ -1,7 +1,8 @@
 package ai.massrouter.api.common;
 
 /**
- * Every error code of the API document with the one HTTP status it maps to.
+ * Every error code of the API document (plus the gateway's {@code UPSTREAM_001}) with the one HTTP
+ * status it maps to.
  * This enum is the single place where a code meets a status.
  */
 public enum ErrorCode {
@@ -15,7 +16,9 @@ public enum ErrorCode {
     MODEL_001(503, "Model unavailable"),
     APIKEY_001(401, "API key expired"),
     USER_001(403, "User is disabled"),
-    RATE_001(429, "Rate limit exceeded");
+    RATE_001(429, "Rate limit exceeded"),
+    /** The gateway's upstream provider failed (only on the OpenAI-compatible {@code /v1} surface). */
+    UPSTREAM_001(502, "Upstream provider failed");
 
     private final int httpStatus;
     private final String defaultMessage;

@@ -1,0 +1,70 @@
+package ai.massrouter.app.gateway;
+
+import ai.massrouter.app.support.ApiClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** OpenAI's wire format in front of a local server speaking Anthropic's Messages API, both ways. */
+class GatewayAnthropicIT extends GatewayIT {
+
+    private static final String REPLY = String.join("", LocalAnthropicServer.PIECES);
+
+    @Test
+    void nonStreamingCall_isTranslatedBothWays_andChargedAtAnthropicsUsage() {
+        Consumer consumer = consumer("10.00");
+        String model = model("21.60", "108.00", "local-claude", "claude-test");
+
+        Response response = post(consumer.key(), chat(model, "temperature", 0.2, "stop", "END"));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode choice = response.json().path("choices").path(0);
+        assertThat(choice.path("message").path("content").asText()).isEqualTo(REPLY);
+        assertThat(choice.path("finish_reason").asText()).isEqualTo("stop");
+        assertThat(response.json().path("usage").path("prompt_tokens").asLong()).isEqualTo(LocalAnthropicServer.INPUT_TOKENS);
+
+        JsonNode sent = ANTHROPIC.requests.get(ANTHROPIC.requests.size() - 1);
+        assertThat(sent.path("model").asText()).isEqualTo("claude-test");
+        assertThat(sent.path("system").asText()).isEqualTo("Be brief.");
+        assertThat(sent.path("messages")).hasSize(1);
+        assertThat(sent.path("messages").path(0).path("role").asText()).isEqualTo("user");
+        assertThat(sent.path("max_tokens").asInt()).as("the held default budget").isEqualTo(4096);
+        assertThat(sent.path("stop_sequences").path(0).asText()).isEqualTo("END");
+        assertThat(sent.path("temperature").decimalValue()).isEqualByComparingTo("0.2");
+
+        BigDecimal expected = cost("21.60", LocalAnthropicServer.INPUT_TOKENS, "108.00", LocalAnthropicServer.OUTPUT_TOKENS);
+        assertThat(charge(consumer, response.header("X-Request-Id")).path("amount").decimalValue())
+                .isEqualByComparingTo(expected.negate());
+        assertThat(settledBalance(consumer).path("available").decimalValue())
+                .isEqualByComparingTo(new BigDecimal("10.00").subtract(expected));
+    }
+
+    @Test
+    void streamingCall_becomesOpenAiChunks_andIsChargedAtAnthropicsUsage() {
+        Consumer consumer = consumer("10.00");
+        String model = model("21.60", "108.00", "local-claude", "overloaded", "local-claude", "claude-test");
+
+        SseClient.Stream stream = new SseClient(port).post(consumer.key(), chat(model, "stream", true, "max_tokens", 300,
+                "stream_options", Map.of("include_usage", true)));
+
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.data()).last().isEqualTo("[DONE]");
+        assertThat(stream.text()).isEqualTo(REPLY);
+        List<JsonNode> chunks = stream.chunks();
+        assertThat(chunks.get(0).path("choices").path(0).path("delta").path("role").asText()).isEqualTo("assistant");
+        assertThat(chunks.get(chunks.size() - 2).path("choices").path(0).path("finish_reason").asText()).isEqualTo("stop");
+        JsonNode usage = chunks.get(chunks.size() - 1).path("usage");
+        assertThat(usage.path("prompt_tokens").asLong()).isEqualTo(LocalAnthropicServer.INPUT_TOKENS);
+        assertThat(usage.path("completion_tokens").asLong()).isEqualTo(LocalAnthropicServer.OUTPUT_TOKENS);
+        assertThat(ANTHROPIC.requests.get(ANTHROPIC.requests.size() - 1).path("max_tokens").asInt()).isEqualTo(300);
+
+        BigDecimal expected = cost("21.60", LocalAnthropicServer.INPUT_TOKENS, "108.00", LocalAnthropicServer.OUTPUT_TOKENS);
+        assertThat(charge(consumer, stream.requestId()).path("amount").decimalValue())
+                .isEqualByComparingTo(expected.negate());
+    }
+}

@@ -1,0 +1,135 @@
+package ai.massrouter.app.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Streamed calls: server-sent events ending in [DONE], the usage chunk, fallback and a client that leaves. */
+class GatewayStreamingIT extends GatewayIT {
+
+    @Test
+    void streamingCall_withIncludeUsage_endsWithTheUsageChunk_andChargesExactly() {
+        Consumer consumer = consumer("10.00");
+        String model = model("3.00", "15.00", "dead", "ok", "local-a", "ok");
+
+        SseClient.Stream stream = new SseClient(port).post(consumer.key(), chat(model, "stream", true,
+                "stream_options", Map.of("include_usage", true)));
+
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.contentType()).startsWith("text/event-stream");
+        assertThat(stream.data()).last().isEqualTo("[DONE]");
+        assertThat(stream.text()).isEqualTo(LocalOpenAiServer.REPLY);
+        List<JsonNode> chunks = stream.chunks();
+        chunks.forEach(c -> {
+            assertThat(c.path("id").asText()).isEqualTo(stream.requestId());
+            assertThat(c.path("object").asText()).isEqualTo("chat.completion.chunk");
+            assertThat(c.path("model").asText()).isEqualTo(model);
+        });
+        JsonNode usage = chunks.get(chunks.size() - 1);
+        assertThat(usage.path("choices")).isEmpty();
+        assertThat(usage.path("usage").path("completion_tokens").asLong()).isEqualTo(LocalOpenAiServer.COMPLETION_TOKENS);
+        assertThat(chunks.get(chunks.size() - 2).path("choices").path(0).path("finish_reason").asText()).isEqualTo("stop");
+
+        BigDecimal expected = cost("3.00", LocalOpenAiServer.PROMPT_TOKENS, "15.00", LocalOpenAiServer.COMPLETION_TOKENS);
+        assertThat(charge(consumer, stream.requestId()).path("amount").decimalValue())
+                .isEqualByComparingTo(expected.negate());
+        assertThat(settledBalance(consumer).path("available").decimalValue())
+                .isEqualByComparingTo(new BigDecimal("10.00").subtract(expected));
+    }
+
+    @Test
+    void streamingCall_withoutIncludeUsage_hasNoUsageChunk_butIsChargedAtTheUpstreamsCount() {
+        Consumer consumer = consumer("10.00");
+        String model = model("3.00", "15.00", "local-a", "fail500", "local-b", "ok");
+
+        SseClient.Stream stream = new SseClient(port).post(consumer.key(), chat(model, "stream", true));
+
+        assertThat(stream.data()).last().isEqualTo("[DONE]");
+        assertThat(stream.chunks()).allSatisfy(c -> assertThat(c.path("choices")).isNotEmpty());
+        JsonNode upstream = OPENAI.requests.get(OPENAI.requests.size() - 1);
+        assertThat(upstream.path("stream_options").path("include_usage").asBoolean()).isTrue();
+        BigDecimal expected = cost("3.00", LocalOpenAiServer.PROMPT_TOKENS, "15.00", LocalOpenAiServer.COMPLETION_TOKENS);
+        assertThat(charge(consumer, stream.requestId()).path("amount").decimalValue())
+                .isEqualByComparingTo(expected.negate());
+    }
+
+    @Test
+    void upstreamSilentBeforeTheFirstChunk_fallsBack_silentAfterIt_endsWithAnErrorEvent() {
+        Consumer consumer = consumer("10.00");
+        String fallback = model("1.00", "1.00", "local-a", "stall-first", "local-b", "ok");
+        String stalling = model("1000.00", "2000.00", "local-a", "stall");
+
+        SseClient.Stream served = new SseClient(port).post(consumer.key(), chat(fallback, "stream", true));
+        SseClient.Stream cut = new SseClient(port).post(consumer.key(), Map.of("model", stalling, "stream", true,
+                "max_tokens", 100, "messages", List.of(Map.of("role", "user", "content", "stream slowly"))));
+
+        assertThat(served.text()).isEqualTo(LocalOpenAiServer.REPLY);
+        assertThat(cut.text()).isEqualTo("abcdabcd");
+        assertThat(cut.data()).doesNotContain("[DONE]");
+        assertThat(cut.chunks().get(cut.chunks().size() - 1).path("error").path("code").asText())
+                .isEqualTo("UPSTREAM_001");
+        // charged what was delivered: the prompt estimate (12) and two 1-token chunks
+        JsonNode charge = charge(consumer, cut.requestId());
+        assertThat(charge.path("completion_tokens").asLong()).isEqualTo(2);
+        assertThat(charge.path("amount").decimalValue()).isEqualByComparingTo(cost("1000.00", 12, "2000.00", 2).negate());
+    }
+
+    /**
+     * The client reads three 1-token chunks ("abcd") and hangs up. The gateway must stop the
+     * upstream and charge the prompt estimate plus what it delivered: 12 prompt tokens for
+     * [user: "stream slowly"] (3 + 4 + "user" 1 + "stream slowly" 4), and a few completion
+     * tokens, far fewer than the 500 the upstream would have sent.
+     */
+    @Test
+    void clientDisconnectMidStream_chargesOnlyWhatWasStreamed_andStopsTheUpstream() throws Exception {
+        Consumer consumer = consumer("10.00");
+        String model = model("1000.00", "2000.00", "local-a", "slow");
+        LocalOpenAiServer.SlowStream slow = new LocalOpenAiServer.SlowStream();
+        OPENAI.slowStream = slow;
+        String body = "{\"model\":\"" + model + "\",\"stream\":true,\"max_tokens\":1000,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"stream slowly\"}]}";
+        String requestId = null;
+        int received = 0;
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + consumer.key()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            for (String line; received < 3 && (line = in.readLine()) != null; ) {
+                if (line.toLowerCase().startsWith("x-request-id:")) {
+                    requestId = line.substring(line.indexOf(':') + 1).trim();
+                }
+                if (line.startsWith("data: ") && line.contains("abcd")) {
+                    received++;
+                }
+            }
+        }
+        slow.clientGone.countDown();
+        assertThat(received).isEqualTo(3);
+        assertThat(slow.finished.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(slow.hungUpAfter.get()).as("the upstream connection was closed early")
+                .isBetween(3, LocalOpenAiServer.SLOW_CHUNKS_MAX - 1);
+
+        JsonNode charge = charge(consumer, requestId);
+        long completion = charge.path("completion_tokens").asLong();
+        assertThat(charge.path("prompt_tokens").asLong()).isEqualTo(12);
+        assertThat(completion).isBetween(3L, 6L);
+        assertThat(charge.path("amount").decimalValue())
+                .isEqualByComparingTo(cost("1000.00", 12, "2000.00", completion).negate());
+        assertThat(settledBalance(consumer).path("available").decimalValue())
+                .isEqualByComparingTo(new BigDecimal("10.00").subtract(cost("1000.00", 12, "2000.00", completion)));
+    }
+}

@@ -1,0 +1,107 @@
+package ai.massrouter.app.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A real HTTP server speaking Anthropic's Messages API ({@code POST /v1/messages}, JSON and its
+ * named server-sent events). It insists on the headers Anthropic insists on and answers with
+ * {@link #INPUT_TOKENS} / {@link #OUTPUT_TOKENS}.
+ */
+final class LocalAnthropicServer {
+
+    static final String API_KEY = "sk-ant-test";
+    static final long INPUT_TOKENS = 900;
+    static final long OUTPUT_TOKENS = 250;
+    static final List<String> PIECES = List.of("Bonjour", " de", " Claude");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+
+    LocalAnthropicServer() throws IOException {
+        // TCP_NODELAY: otherwise every answer waits ~40 ms for a delayed ACK
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/v1/messages", this::handle);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        JsonNode request = JSON.readTree(exchange.getRequestBody());
+        requests.add(request);
+        if (!API_KEY.equals(exchange.getRequestHeaders().getFirst("x-api-key"))
+                || exchange.getRequestHeaders().getFirst("anthropic-version") == null) {
+            json(exchange, 401, "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"bad key\"}}");
+            return;
+        }
+        if (!request.path("max_tokens").isInt()) {
+            json(exchange, 400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
+                    + "\"message\":\"max_tokens: Field required\"}}");
+            return;
+        }
+        String model = request.path("model").asText();
+        if (model.equals("overloaded")) {
+            json(exchange, 529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
+        } else if (request.path("stream").asBoolean(false)) {
+            stream(exchange, model);
+        } else {
+            json(exchange, 200, """
+                    {"id":"msg_01","type":"message","role":"assistant","model":"%s",
+                     "content":[{"type":"text","text":"%s"}],"stop_reason":"end_turn","stop_sequence":null,
+                     "usage":{"input_tokens":%d,"output_tokens":%d}}""".formatted(model, String.join("", PIECES),
+                    INPUT_TOKENS, OUTPUT_TOKENS));
+        }
+    }
+
+    private static void stream(HttpExchange exchange, String model) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            event(out, "message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_01\",\"type\":\"message\","
+                    + "\"role\":\"assistant\",\"model\":\"" + model + "\",\"content\":[],\"stop_reason\":null,"
+                    + "\"usage\":{\"input_tokens\":" + INPUT_TOKENS + ",\"output_tokens\":1}}}");
+            event(out, "content_block_start",
+                    "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
+            event(out, "ping", "{\"type\":\"ping\"}");
+            for (String piece : PIECES) {
+                event(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+                        + "\"delta\":{\"type\":\"text_delta\",\"text\":\"" + piece + "\"}}");
+            }
+            event(out, "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
+            event(out, "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+                    + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + OUTPUT_TOKENS + "}}");
+            event(out, "message_stop", "{\"type\":\"message_stop\"}");
+        }
+    }
+
+    private static void event(OutputStream out, String name, String data) throws IOException {
+        out.write(("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void json(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package ai.massrouter.app.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP server speaking OpenAI's Chat Completions wire format (JSON and server-sent events),
+ * scripted by the requested model name: {@code ok} answers with {@link #PROMPT_TOKENS} and
+ * {@link #COMPLETION_TOKENS}, {@code fail500} fails, {@code slow} streams {@code "abcd"} chunks
+ * until the client of the gateway has gone (see {@link #slowStream}), {@code stall} and
+ * {@code stall-first} fall silent after two chunks or before the first.
+ */
+final class LocalOpenAiServer {
+
+    static final long PROMPT_TOKENS = 1200;
+    static final long COMPLETION_TOKENS = 300;
+    static final String REPLY = "Hello from upstream";
+    static final int SLOW_CHUNKS_BEFORE_WAIT = 3;
+    static final int SLOW_CHUNKS_MAX = 500;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    final List<String> authorizations = new CopyOnWriteArrayList<>();
+    volatile SlowStream slowStream = new SlowStream();
+
+    LocalOpenAiServer() throws IOException {
+        // TCP_NODELAY: otherwise every answer waits ~40 ms for a delayed ACK
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/v1/chat/completions", this::handle);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    int calls(String model) {
+        return calls.getOrDefault(model, new AtomicInteger()).get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        JsonNode request = JSON.readTree(exchange.getRequestBody());
+        String model = request.path("model").asText();
+        requests.add(request);
+        authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+        calls.computeIfAbsent(model, m -> new AtomicInteger()).incrementAndGet();
+        boolean stream = request.path("stream").asBoolean(false);
+        switch (model) {
+            case "fail500" -> json(exchange, 500, "{\"error\":{\"message\":\"upstream exploded\",\"type\":\"server_error\"}}");
+            case "slow" -> slow(exchange);
+            case "stall-first" -> stall(exchange, 0);
+            case "stall" -> stall(exchange, 2);
+            default -> {
+                if (stream) {
+                    stream(exchange, request);
+                } else {
+                    json(exchange, 200, completion(model));
+                }
+            }
+        }
+    }
+
+    private static String completion(String model) {
+        return """
+                {"id":"chatcmpl-upstream","object":"chat.completion","created":1700000000,"model":"%s",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d}}"""
+                .formatted(model, REPLY, PROMPT_TOKENS, COMPLETION_TOKENS, PROMPT_TOKENS + COMPLETION_TOKENS);
+    }
+
+    private static void stream(HttpExchange exchange, JsonNode request) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            event(out, chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
+            for (String word : REPLY.split("(?= )")) {
+                event(out, chunk(JSON.createObjectNode().put("content", word).toString(), null));
+            }
+            event(out, chunk("{}", "stop"));
+            if (request.path("stream_options").path("include_usage").asBoolean(false)) {
+                event(out, "{\"id\":\"chatcmpl-upstream\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+                        + "\"model\":\"ok\",\"choices\":[],\"usage\":{\"prompt_tokens\":" + PROMPT_TOKENS
+                        + ",\"completion_tokens\":" + COMPLETION_TOKENS + ",\"total_tokens\":"
+                        + (PROMPT_TOKENS + COMPLETION_TOKENS) + "}}");
+            }
+            out.write(": keep-alive comment, to be ignored\n\ndata: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Streams a few chunks, waits until the test says its client left, then streams until the gateway hangs up. */
+    private void slow(HttpExchange exchange) throws IOException {
+        SlowStream state = slowStream;
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        int sent = 0;
+        try {
+            event(out, chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
+            for (; sent < SLOW_CHUNKS_BEFORE_WAIT; sent++) {
+                event(out, chunk("{\"content\":\"abcd\"}", null));
+            }
+            state.clientGone.await(10, TimeUnit.SECONDS);
+            for (; sent < SLOW_CHUNKS_MAX; sent++) {
+                event(out, chunk("{\"content\":\"abcd\"}", null));
+                Thread.sleep(10);
+            }
+            event(out, chunk("{}", "stop"));
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+            out.close();
+        } catch (IOException | InterruptedException hungUp) {
+            state.hungUpAfter.set(sent);
+        } finally {
+            state.finished.countDown();
+            exchange.close();
+        }
+    }
+
+    /** Answers 200, streams {@code chunks} "abcd" chunks, then stays silent far longer than the gateway waits. */
+    private static void stall(HttpExchange exchange, int chunks) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        try {
+            if (chunks > 0) {
+                event(out, chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
+            }
+            for (int i = 0; i < chunks; i++) {
+                event(out, chunk("{\"content\":\"abcd\"}", null));
+            }
+            Thread.sleep(10_000);
+            out.close();
+        } catch (IOException | InterruptedException gone) {
+            // the gateway gave up on us, as it should
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static String chunk(String delta, String finishReason) {
+        ObjectNode chunk = JSON.createObjectNode().put("id", "chatcmpl-upstream").put("object", "chat.completion.chunk")
+                .put("created", 1700000000).put("model", "upstream");
+        ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
+        try {
+            choice.set("delta", JSON.readTree(delta));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+        choice.put("finish_reason", finishReason);
+        return chunk.toString();
+    }
+
+    private static void event(OutputStream out, String data) throws IOException {
+        out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void json(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** One slow stream's progress: the test counts down {@code clientGone}; the server records when it was cut. */
+    static final class SlowStream {
+        final CountDownLatch clientGone = new CountDownLatch(1);
+        final CountDownLatch finished = new CountDownLatch(1);
+        final AtomicInteger hungUpAfter = new AtomicInteger(-1);
+    }
+}

@@ -1,0 +1,44 @@
+package ai.massrouter.command.gateway;
+
+import ai.massrouter.api.auth.Caller;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/**
+ * {@code POST /v1/chat/completions} in OpenAI's wire format, so that OpenAI's SDKs work with
+ * {@code base_url=http://host:8080/v1}. The request id is the response's {@code id}, its
+ * {@code X-Request-Id} header (errors included) and the id of the call's hold and charge.
+ */
+@RestController
+public class ChatCompletionsController {
+
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+    private final ChatGateway gateway;
+    // plain naming: OpenAI chunks are built as JSON trees, but the mapper must not rename anything
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ChatCompletionsController(ChatGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @PostMapping("/v1/chat/completions")
+    public ResponseEntity<ObjectNode> complete(Caller caller, @RequestBody JsonNode body, HttpServletResponse response) {
+        String requestId = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
+        response.setHeader(REQUEST_ID_HEADER, requestId);
+        ChatRequest request = ChatRequest.of(body);
+        if (request.stream()) {
+            gateway.stream(requestId, caller, request, new SseResponse(response, json));
+            return null;
+        }
+        return ResponseEntity.ok(gateway.complete(requestId, caller, request));
+    }
+}

@@ -1,0 +1,127 @@
+package ai.massrouter.command.gateway;
+
+import ai.massrouter.api.auth.Caller;
+import ai.massrouter.api.common.DomainException;
+import ai.massrouter.api.common.ErrorCode;
+import ai.massrouter.command.gateway.CallStarter.Started;
+import ai.massrouter.command.gateway.ProviderRegistry.Route;
+import ai.massrouter.command.gateway.provider.ChatChunk;
+import ai.massrouter.command.gateway.provider.ChunkStream;
+import ai.massrouter.command.gateway.provider.Completion;
+import ai.massrouter.command.gateway.provider.TokenEstimate;
+import ai.massrouter.command.gateway.provider.TokenUsage;
+import ai.massrouter.command.gateway.provider.UpstreamException;
+import ai.massrouter.command.gateway.provider.UpstreamRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Routes a chat completion: tries the model's routes in order, moving to the next on a
+ * retryable failure (no connection, timeout, 5xx) as long as nothing has reached the client,
+ * then settles the hold at the usage, or releases it when every route failed.
+ */
+@Service
+public class ChatGateway {
+
+    private final CallStarter starter;
+    private final CallBilling billing;
+    private final StreamRelay relay;
+
+    public ChatGateway(CallStarter starter, CallBilling billing, StreamRelay relay) {
+        this.starter = starter;
+        this.billing = billing;
+        this.relay = relay;
+    }
+
+    public ObjectNode complete(String requestId, Caller caller, ChatRequest request) {
+        Started started = starter.start(requestId, caller, request);
+        GatewayCall call = started.call();
+        List<String> failures = new ArrayList<>();
+        for (Route route : started.routes()) {
+            Completion completion;
+            try {
+                completion = route.adapter().complete(upstream(request, route, call));
+            } catch (UpstreamException e) {
+                if (e.retryable()) {
+                    failures.add(e.getMessage());
+                    continue;
+                }
+                throw failed(call, e);
+            } catch (RuntimeException e) {
+                billing.release(call, "gateway error: " + e);
+                throw e;
+            }
+            TokenUsage usage = completion.usage() != null ? completion.usage() : counted(call, completion.body());
+            billing.settle(call, route.provider(), usage);
+            return OpenAiShapes.completion(call, completion.body(), usage);
+        }
+        throw allFailed(call, failures);
+    }
+
+    public void stream(String requestId, Caller caller, ChatRequest request, ChunkSink sink) {
+        Started started = starter.start(requestId, caller, request);
+        GatewayCall call = started.call();
+        List<String> failures = new ArrayList<>();
+        for (Route route : started.routes()) {
+            ChunkStream stream = null;
+            ChatChunk first;
+            try {
+                stream = route.adapter().stream(upstream(request, route, call));
+                // the first chunk is read before committing to this route: a failure until then may fall back
+                first = stream.next();
+            } catch (UpstreamException e) {
+                close(stream);
+                if (e.retryable()) {
+                    failures.add(e.getMessage());
+                    continue;
+                }
+                throw failed(call, e);
+            } catch (RuntimeException e) {
+                close(stream);
+                billing.release(call, "gateway error: " + e);
+                throw e;
+            }
+            relay.relay(call, route, stream, first, request.includeUsage(), sink);
+            return;
+        }
+        throw allFailed(call, failures);
+    }
+
+    private static UpstreamRequest upstream(ChatRequest request, Route route, GatewayCall call) {
+        return new UpstreamRequest(request.body(), route.upstreamModel(), request.stream(),
+                (int) Math.min(Integer.MAX_VALUE, call.completionBudget()));
+    }
+
+    /** Usage when the upstream reported none: the prompt estimate and the answer's text, counted. */
+    private static TokenUsage counted(GatewayCall call, JsonNode body) {
+        long completion = 0;
+        for (JsonNode choice : body.path("choices")) {
+            completion += TokenEstimate.text(TokenEstimate.deltaText(choice.path("message")));
+        }
+        return new TokenUsage(call.promptEstimate(), completion);
+    }
+
+    private DomainException failed(GatewayCall call, UpstreamException e) {
+        billing.release(call, e.getMessage());
+        return e.clientError()
+                ? new DomainException(ErrorCode.ERR_001, "The upstream refused the request: " + e.getMessage())
+                : new DomainException(ErrorCode.UPSTREAM_001, e.getMessage());
+    }
+
+    private DomainException allFailed(GatewayCall call, List<String> failures) {
+        String reasons = String.join("; ", failures);
+        billing.release(call, "every route failed: " + reasons);
+        return new DomainException(ErrorCode.UPSTREAM_001, "Every upstream of " + call.model().id() + " failed: "
+                + reasons);
+    }
+
+    private static void close(ChunkStream stream) {
+        if (stream != null) {
+            stream.close();
+        }
+    }
+}

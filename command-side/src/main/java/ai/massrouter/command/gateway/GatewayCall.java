@@ -1,0 +1,21 @@
+package ai.massrouter.command.gateway;
+
+import ai.massrouter.api.auth.Caller;
+import ai.massrouter.api.model.ModelPricing;
+import ai.massrouter.api.model.ModelView;
+
+import java.time.Instant;
+
+/**
+ * One call through the gateway, fixed when it starts: its request id (also the hold's id, so the
+ * idempotency id of its money movements), who calls, the model and the unit prices read then
+ * (the call is settled at these even if the price changes meanwhile), the prompt estimate and
+ * the completion budget that were held.
+ */
+public record GatewayCall(String requestId, Caller caller, ModelView model, ModelPricing pricing,
+                          long promptEstimate, long completionBudget, Instant startedAt) {
+
+    public long created() {
+        return startedAt.getEpochSecond();
+    }
+}

@@ -1,0 +1,105 @@
+package ai.massrouter.command.gateway.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Any upstream speaking OpenAI's Chat Completions (OpenAI, DeepSeek, DashScope's compatible
+ * mode, Moonshot, OpenRouter, vLLM, Ollama): the request goes through as the client sent it, with
+ * the upstream's model name; a stream always asks for usage, so a finished stream is charged at
+ * what the upstream counted (the client sees the usage chunk only if it asked for it).
+ */
+public final class OpenAiCompatibleAdapter implements ProviderAdapter {
+
+    private final UpstreamHttp http;
+    private final String url;
+    private final Map<String, String> headers;
+
+    public OpenAiCompatibleAdapter(UpstreamHttp http, ProviderProperties properties) {
+        this.http = http;
+        this.url = properties.base() + "/chat/completions";
+        this.headers = properties.apiKey() == null || properties.apiKey().isBlank() ? Map.of()
+                : Map.of("Authorization", "Bearer " + properties.apiKey());
+    }
+
+    @Override
+    public Completion complete(UpstreamRequest request) {
+        ObjectNode body = request.body().deepCopy();
+        body.put("model", request.upstreamModel());
+        body.put("stream", false);
+        body.remove("stream_options");
+        JsonNode answer = http.readJson(http.post(url, body, headers, false));
+        if (!(answer instanceof ObjectNode completion) || !answer.path("choices").isArray()) {
+            throw new UpstreamException(http.provider() + " answered without choices", 0, true, null);
+        }
+        return new Completion(completion, usage(answer.path("usage")));
+    }
+
+    @Override
+    public ChunkStream stream(UpstreamRequest request) {
+        ObjectNode body = request.body().deepCopy();
+        body.put("model", request.upstreamModel());
+        body.put("stream", true);
+        body.putObject("stream_options").put("include_usage", true);
+        SseReader events = new SseReader(http.post(url, body, headers, true));
+        return new ChunkStream() {
+            private boolean done;
+
+            @Override
+            public ChatChunk next() {
+                while (!done) {
+                    SseEvent event = read(events);
+                    if (event == null || event.data().strip().equals("[DONE]")) {
+                        done = true;
+                        return null;
+                    }
+                    JsonNode chunk = http.parse(event.data());
+                    if (chunk.has("error")) {
+                        throw new UpstreamException(http.provider() + " failed mid-stream: "
+                                + chunk.path("error").path("message").asText(""), 0, false, null);
+                    }
+                    ChatChunk parsed = chunk(chunk);
+                    if (parsed != null) {
+                        return parsed;
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public void close() {
+                events.close();
+            }
+        };
+    }
+
+    private SseEvent read(SseReader events) {
+        try {
+            return events.next();
+        } catch (IOException e) {
+            throw UpstreamException.unreachable(http.provider(), e);
+        }
+    }
+
+    /** A chunk with a choice keeps its delta as sent (tool calls, reasoning); a usage-only chunk has no choices. */
+    private static ChatChunk chunk(JsonNode chunk) {
+        TokenUsage usage = usage(chunk.path("usage"));
+        JsonNode choice = chunk.path("choices").path(0);
+        if (choice.isMissingNode()) {
+            return usage == null ? null : ChatChunk.usageOnly(usage);
+        }
+        ObjectNode delta = choice.path("delta") instanceof ObjectNode d ? d : null;
+        String finish = choice.path("finish_reason").isTextual() ? choice.path("finish_reason").asText() : null;
+        return new ChatChunk(choice.path("index").asInt(0), delta, finish, usage);
+    }
+
+    static TokenUsage usage(JsonNode usage) {
+        if (!usage.path("prompt_tokens").canConvertToLong() || !usage.path("completion_tokens").canConvertToLong()) {
+            return null;
+        }
+        return new TokenUsage(usage.path("prompt_tokens").asLong(), usage.path("completion_tokens").asLong());
+    }
+}

@@ -1,0 +1,18 @@
+package ai.massrouter.command.gateway.provider;
+
+/**
+ * One way of reaching a model: OpenAI's wire format goes in, OpenAI's wire format comes out,
+ * whatever the upstream speaks. A retryable {@link UpstreamException} (no connection, timeout,
+ * 5xx) lets the gateway try the next route; anything else ends the call.
+ */
+public interface ProviderAdapter {
+
+    /** A whole completion ({@code stream: false}). */
+    Completion complete(UpstreamRequest request);
+
+    /**
+     * Opens a stream: returns once the upstream has accepted the call (status 2xx). Closing the
+     * stream closes the upstream connection, which is how a client's disconnect reaches it.
+     */
+    ChunkStream stream(UpstreamRequest request);
+}
