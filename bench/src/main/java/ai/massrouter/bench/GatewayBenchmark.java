@@ -1,7 +1,6 @@
 package ai.massrouter.bench;
 
 import ai.massrouter.app.MassRouterApplication;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -10,15 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * Added latency of the gateway: non-streaming chat completions sent straight to a local
@@ -30,10 +25,8 @@ import java.util.UUID;
  */
 public final class GatewayBenchmark {
 
-    private static final String SERVER = System.getenv().getOrDefault("MASSROUTER_BENCH_DB_URL",
-            "jdbc:postgresql://127.0.0.1:5432/postgres");
-    private static final String USER = System.getenv().getOrDefault("MASSROUTER_BENCH_DB_USER", "postgres");
-    private static final String PASSWORD = System.getenv().getOrDefault("MASSROUTER_BENCH_DB_PASSWORD", "");
+    private static final String USER = BenchDatabase.USER;
+    private static final String PASSWORD = BenchDatabase.PASSWORD;
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String BODY = "{\"model\":\"%s\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}]}";
 
@@ -41,19 +34,14 @@ public final class GatewayBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        // no internet here: Axon must not phone home (MassRouterApplication.main sets the same)
-        System.setProperty("axoniq.update-checker.disabled", "true");
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int[] threadCounts = Arrays.stream((args.length > 1 ? args[1] : "1,8").split(",")).mapToInt(Integer::parseInt)
                 .toArray();
-        String database = "mr_bench_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = DriverManager.getConnection(SERVER, USER, PASSWORD); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
-        String url = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + database;
+        String database = BenchDatabase.create();
+        String url = BenchDatabase.url(database);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        List<Result> results = new ArrayList<>();
+        List<LoadRun.Result> results = new ArrayList<>();
         try (InstantUpstream upstream = new InstantUpstream();
              ConfigurableApplicationContext app = new SpringApplicationBuilder(MassRouterApplication.class).run(
                      springArguments(args, "--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + USER,
@@ -79,15 +67,15 @@ public final class GatewayBenchmark {
             }
         }
         System.out.printf("%n| path | threads | calls/s | p50 ms | p99 ms |%n|---|---|---|---|---|%n");
-        for (Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f |%n", r.name, r.threads, r.perSecond, r.p50,
-                    r.p99);
+        for (LoadRun.Result r : results) {
+            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f |%n", r.name(), r.threads(), r.perSecond(),
+                    r.p50(), r.p99());
         }
         for (int i = 0; i + 1 < results.size(); i += 2) {
-            Result d = results.get(i);
-            Result g = results.get(i + 1);
+            LoadRun.Result d = results.get(i);
+            LoadRun.Result g = results.get(i + 1);
             System.out.printf(Locale.ROOT, "%d threads: added p50 %.2f ms, added p99 %.2f ms, throughput %.2fx direct%n",
-                    d.threads, g.p50 - d.p50, g.p99 - d.p99, g.perSecond / d.perSecond);
+                    d.threads(), g.p50() - d.p50(), g.p99() - d.p99(), g.perSecond() / d.perSecond());
         }
         System.exit(0);
     }
@@ -106,53 +94,14 @@ public final class GatewayBenchmark {
     }
 
     /** Thread {@code t} sends {@code requests.get(t % size)} in a loop; latencies after the warm-up count. */
-    private static Result measure(String name, int threads, int seconds, HttpClient http, List<HttpRequest> requests)
-            throws InterruptedException {
-        long warmupEnd = System.nanoTime() + 3_000_000_000L;
-        long end = warmupEnd + seconds * 1_000_000_000L;
-        long[][] latencies = new long[threads][1_000_000];
-        int[] counts = new int[threads];
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            HttpRequest request = requests.get(t % requests.size());
-            Thread worker = new Thread(() -> {
-                try {
-                    for (long start = System.nanoTime(); start < end; start = System.nanoTime()) {
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        JsonNode answer = JSON.readTree(response.body());
-                        if (response.statusCode() != 200 || !answer.has("choices")) {
-                            throw new IllegalStateException(name + ": " + response.statusCode() + " " + response.body());
-                        }
-                        if (start > warmupEnd && counts[thread] < latencies[thread].length) {
-                            latencies[thread][counts[thread]++] = System.nanoTime() - start;
-                        }
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(name + " failed", e);
-                }
-            });
-            workers.add(worker);
-            worker.start();
-        }
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        long[] all = new long[Arrays.stream(counts).sum()];
-        for (int t = 0, k = 0; t < threads; k += counts[t], t++) {
-            System.arraycopy(latencies[t], 0, all, k, counts[t]);
-        }
-        Arrays.sort(all);
-        Result r = new Result(name, threads, all.length / (double) seconds, percentile(all, 0.50), percentile(all, 0.99));
-        System.out.printf(Locale.ROOT, "%-20s %2d threads: %7.0f calls/s  p50 %.2f ms  p99 %.2f ms%n", name, threads,
-                r.perSecond, r.p50, r.p99);
-        return r;
-    }
-
-    private static double percentile(long[] sorted, double q) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))] / 1e6;
-    }
-
-    record Result(String name, int threads, double perSecond, double p50, double p99) {
+    private static LoadRun.Result measure(String name, int threads, int seconds, HttpClient http,
+                                          List<HttpRequest> requests) throws InterruptedException {
+        return LoadRun.run(name, threads, 3, seconds, 1, (thread, i) -> {
+            HttpResponse<String> response = http.send(requests.get(thread % requests.size()),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || !JSON.readTree(response.body()).has("choices")) {
+                throw new IllegalStateException(name + ": " + response.statusCode() + " " + response.body());
+            }
+        });
     }
 }

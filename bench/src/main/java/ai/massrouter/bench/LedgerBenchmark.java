@@ -33,13 +33,12 @@ import java.util.UUID;
  */
 public final class LedgerBenchmark {
 
-    private static final String SERVER = System.getenv().getOrDefault("MASSROUTER_BENCH_DB_URL",
-            "jdbc:postgresql://127.0.0.1:5432/postgres");
-    private static final String USER = System.getenv().getOrDefault("MASSROUTER_BENCH_DB_USER", "postgres");
-    private static final String PASSWORD = System.getenv().getOrDefault("MASSROUTER_BENCH_DB_PASSWORD", "");
+    private static final String USER = BenchDatabase.USER;
+    private static final String PASSWORD = BenchDatabase.PASSWORD;
     private static final Money PRICE = Money.of(1, "CNY");
     private static final Money ONE_NANO = new Money(1, "CNY");
     private static final int BATCH = 100;
+    private static final int WARMUP_SECONDS = 2;
 
     private LedgerBenchmark() {
     }
@@ -49,15 +48,12 @@ public final class LedgerBenchmark {
         // "quick": only the hot account with one thread (for profiling)
         boolean quick = args.length > 1 && args[1].equals("quick");
         int[] hotThreads = quick ? new int[]{1} : new int[]{1, 4, 16};
-        String database = "mr_bench_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = DriverManager.getConnection(SERVER, USER, PASSWORD); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
-        String url = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + database;
+        String database = BenchDatabase.create();
+        String url = BenchDatabase.url(database);
         System.out.printf("database %s, %d s per scenario, %d cores%n", url, seconds,
                 Runtime.getRuntime().availableProcessors());
 
-        List<Result> results = new ArrayList<>();
+        List<LoadRun.Result> results = new ArrayList<>();
         for (int threads : new int[]{1, 4, 16}) {
             results.add(rawInserts(url, threads, seconds));
         }
@@ -77,11 +73,11 @@ public final class LedgerBenchmark {
                 results.add(batchedCharges(commands, hot, 4, seconds));
             }
         }
-        Result best = results.stream().filter(r -> r.name.startsWith("raw")).max((a, b) -> Double.compare(a.perSecond, b.perSecond)).orElseThrow();
+        LoadRun.Result best = results.stream().filter(r -> r.name().startsWith("raw")).max((a, b) -> Double.compare(a.perSecond(), b.perSecond())).orElseThrow();
         System.out.printf("%n| scenario | threads | ops/s | p50 ms | p99 ms | vs best raw |%n|---|---|---|---|---|---|%n");
-        for (Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2fx |%n", r.name, r.threads, r.perSecond,
-                    r.p50, r.p99, r.perSecond / best.perSecond);
+        for (LoadRun.Result r : results) {
+            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2fx |%n", r.name(), r.threads(), r.perSecond(),
+                    r.p50(), r.p99(), r.perSecond() / best.perSecond());
         }
         System.exit(0);
     }
@@ -99,9 +95,9 @@ public final class LedgerBenchmark {
         return accounts;
     }
 
-    private static Result charges(CommandGateway commands, String name, List<AccountId> accounts, int threads,
+    private static LoadRun.Result charges(CommandGateway commands, String name, List<AccountId> accounts, int threads,
                                   int seconds) throws InterruptedException {
-        return run(name, threads, seconds, 1, (thread, i) -> {
+        return LoadRun.run(name, threads, WARMUP_SECONDS, seconds, 1, (thread, i) -> {
             AccountId account = accounts.get((int) ((thread * 7919L + i) % accounts.size()));
             UsageDetails usage = new UsageDetails(UserId.of("usr_bench"), null, "mock/echo", "mock", "chat", 1, 0,
                     new ModelPricing(PRICE, PRICE));
@@ -110,11 +106,11 @@ public final class LedgerBenchmark {
         });
     }
 
-    private static Result batchedCharges(CommandGateway commands, List<AccountId> accounts, int threads, int seconds)
+    private static LoadRun.Result batchedCharges(CommandGateway commands, List<AccountId> accounts, int threads, int seconds)
             throws InterruptedException {
         UsageDetails usage = new UsageDetails(UserId.of("usr_bench"), null, "mock/echo", "mock", "chat", 1, 0,
                 new ModelPricing(PRICE, PRICE));
-        return run("charges in batches of 100, 1 hot account", threads, seconds, BATCH, (thread, i) -> {
+        return LoadRun.run("charges in batches of 100, 1 hot account", threads, WARMUP_SECONDS, seconds, BATCH, (thread, i) -> {
             List<UsageCharge> charges = new ArrayList<>(BATCH);
             for (int k = 0; k < BATCH; k++) {
                 charges.add(new UsageCharge(UUID.randomUUID().toString(), usage, ONE_NANO, SpendLimits.NONE));
@@ -123,7 +119,7 @@ public final class LedgerBenchmark {
         });
     }
 
-    private static Result rawInserts(String url, int threads, int seconds) throws Exception {
+    private static LoadRun.Result rawInserts(String url, int threads, int seconds) throws Exception {
         try (Connection c = DriverManager.getConnection(url, USER, PASSWORD); Statement s = c.createStatement()) {
             // a schema of its own: the application's Flyway migrates "public" and wants it empty
             s.execute("CREATE SCHEMA IF NOT EXISTS bench");
@@ -139,7 +135,7 @@ public final class LedgerBenchmark {
             statements.add(c.prepareStatement("INSERT INTO bench.raw (account, amount) VALUES (?, ?)"));
         }
         try {
-            return run("raw PostgreSQL INSERT + COMMIT", threads, seconds, 1, (thread, i) -> {
+            return LoadRun.run("raw PostgreSQL INSERT + COMMIT", threads, WARMUP_SECONDS, seconds, 1, (thread, i) -> {
                 PreparedStatement insert = statements.get(thread);
                 insert.setString(1, "acc_" + thread);
                 insert.setLong(2, i);
@@ -151,68 +147,5 @@ public final class LedgerBenchmark {
                 c.close();
             }
         }
-    }
-
-    interface Operation {
-        void run(int thread, long iteration) throws Exception;
-    }
-
-    /** Runs for {@code seconds} after a 2 s warm-up; one operation moves {@code perOperation} charges or rows. */
-    private static Result run(String name, int threads, int seconds, int perOperation, Operation operation)
-            throws InterruptedException {
-        long warmupEnd = System.nanoTime() + 2_000_000_000L;
-        long end = warmupEnd + seconds * 1_000_000_000L;
-        List<long[]> latencies = new ArrayList<>();
-        long[] counts = new long[threads];
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            long[] mine = new long[2_000_000];
-            latencies.add(mine);
-            Thread worker = new Thread(() -> {
-                long i = 0;
-                try {
-                    while (true) {
-                        long start = System.nanoTime();
-                        if (start > end) {
-                            break;
-                        }
-                        operation.run(thread, i++);
-                        if (start > warmupEnd && counts[thread] < mine.length) {
-                            mine[(int) counts[thread]++] = System.nanoTime() - start;
-                        }
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(name + " failed", e);
-                }
-            });
-            workers.add(worker);
-            worker.start();
-        }
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        long total = 0;
-        for (long c : counts) {
-            total += c;
-        }
-        long[] all = new long[(int) total];
-        int k = 0;
-        for (int t = 0; t < threads; t++) {
-            System.arraycopy(latencies.get(t), 0, all, k, (int) counts[t]);
-            k += (int) counts[t];
-        }
-        java.util.Arrays.sort(all);
-        Result r = new Result(name, threads, total * perOperation / (double) seconds, percentile(all, 0.50), percentile(all, 0.99));
-        System.out.printf(Locale.ROOT, "%-32s %2d threads: %8.0f ops/s  p50 %.2f ms  p99 %.2f ms%n", name, threads,
-                r.perSecond, r.p50, r.p99);
-        return r;
-    }
-
-    private static double percentile(long[] sorted, double q) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))] / 1e6;
-    }
-
-    record Result(String name, int threads, double perSecond, double p50, double p99) {
     }
 }
