@@ -22,29 +22,30 @@ import java.util.regex.Pattern;
 
 /**
  * One local HTTP server that answers like the providers' order APIs: Stripe's Checkout Sessions,
- * Alipay's gateway (precreate, signed answers) and WeChat Pay's Native payments (signed answers).
+ * Alipay's gateway (precreate, signed answers) and, on a {@link RawHttpServer} of its own, WeChat
+ * Pay's Native payments (signed answers).
  * It checks that our requests are authenticated as each provider requires, and keeps them for
  * the tests to look at.
  */
 final class FakeProviders {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern WECHAT_AUTH = Pattern.compile(
-            "WECHATPAY2-SHA256-RSA2048 mchid=\"(.+?)\",nonce_str=\"(.+?)\",signature=\"(.+?)\",timestamp=\"(.+?)\",serial_no=\"(.+?)\"");
+    private static final Pattern WECHAT_AUTH_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     static final List<Map<String, String>> stripeSessions = new CopyOnWriteArrayList<>();
     static final List<Map<String, String>> alipayOrders = new CopyOnWriteArrayList<>();
     static final List<JsonNode> wechatOrders = new CopyOnWriteArrayList<>();
     static final int PORT;
+    static final int WECHAT_PORT;
 
     static {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/stripe/v1/checkout/sessions", FakeProviders::stripe);
             server.createContext("/alipay/gateway.do", FakeProviders::alipay);
-            server.createContext("/wechat/v3/pay/transactions/native", FakeProviders::wechat);
             server.start();
             PORT = server.getAddress().getPort();
+            WECHAT_PORT = new RawHttpServer(FakeProviders::wechat).port();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,6 +56,10 @@ final class FakeProviders {
 
     static String base() {
         return "http://127.0.0.1:" + PORT;
+    }
+
+    static String wechatBase() {
+        return "http://127.0.0.1:" + WECHAT_PORT;
     }
 
     private static void stripe(HttpExchange exchange) throws IOException {
@@ -105,26 +110,41 @@ final class FakeProviders {
     }
 
     /** WeChat Pay v3: the request's Authorization signs method, path, timestamp, nonce and body. */
-    private static void wechat(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Matcher auth = WECHAT_AUTH.matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-        boolean signed = auth.matches() && ProviderSignatures.verifySha256WithRsa(exchange.getRequestMethod() + "\n"
-                        + exchange.getRequestURI().getRawPath() + "\n" + auth.group(4) + "\n" + auth.group(2) + "\n" + body + "\n",
-                auth.group(3), ProviderKeys.WECHAT_MERCHANT.getPublic());
-        if (!signed) {
-            send(exchange, 401, "application/json", "{\"code\":\"SIGN_ERROR\",\"message\":\"bad signature\"}", Map.of());
-            return;
+    private static RawHttpServer.Answer wechat(RawHttpServer.Request request) {
+        String header = request.headers().getOrDefault("authorization", "");
+        Map<String, String> auth = new LinkedHashMap<>();
+        Matcher param = WECHAT_AUTH_PARAM.matcher(header);
+        while (param.find()) {
+            auth.put(param.group(1), param.group(2));
         }
-        wechatOrders.add(JSON.readTree(body));
+        boolean signed = request.path().equals("/v3/pay/transactions/native")
+                && header.startsWith("WECHATPAY2-SHA256-RSA2048 ")
+                && ProviderKeys.WECHAT_MERCHANT_ID.equals(auth.get("mchid"))
+                && ProviderKeys.WECHAT_MERCHANT_SERIAL.equals(auth.get("serial_no"))
+                && ProviderSignatures.verifySha256WithRsa(request.method() + "\n" + request.path() + "\n"
+                        + auth.get("timestamp") + "\n" + auth.get("nonce_str") + "\n" + request.body() + "\n",
+                auth.get("signature"), ProviderKeys.WECHAT_MERCHANT.getPublic());
+        if (!signed) {
+            return new RawHttpServer.Answer(401, Map.of("Content-Type", "application/json"),
+                    "{\"code\":\"SIGN_ERROR\",\"message\":\"bad signature\"}");
+        }
+        try {
+            wechatOrders.add(JSON.readTree(request.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         String answer = "{\"code_url\":\"weixin://wxpay/bizpayurl?pr=" + UUID.randomUUID().toString().substring(0, 8) + "\"}";
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         String nonce = UUID.randomUUID().toString().replace("-", "");
-        send(exchange, 200, "application/json", answer, Map.of(
-                "Wechatpay-Timestamp", timestamp, "Wechatpay-Nonce", nonce,
-                "Wechatpay-Serial", ProviderKeys.WECHAT_PUBLIC_KEY_ID,
-                "Wechatpay-Signature", ProviderSignatures.sha256WithRsa(
-                        ProviderSignatures.wechatMessage(timestamp, nonce, answer), ProviderKeys.WECHAT_PLATFORM.getPrivate()),
-                "Request-ID", UUID.randomUUID().toString()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Request-ID", UUID.randomUUID().toString());
+        headers.put("Wechatpay-Timestamp", timestamp);
+        headers.put("Wechatpay-Nonce", nonce);
+        headers.put("Wechatpay-Serial", ProviderKeys.WECHAT_PUBLIC_KEY_ID);
+        headers.put("Wechatpay-Signature", ProviderSignatures.sha256WithRsa(
+                ProviderSignatures.wechatMessage(timestamp, nonce, answer), ProviderKeys.WECHAT_PLATFORM.getPrivate()));
+        return new RawHttpServer.Answer(200, headers, answer);
     }
 
     static Map<String, String> form(String encoded) {

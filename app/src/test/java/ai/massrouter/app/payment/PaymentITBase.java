@@ -64,7 +64,7 @@ abstract class PaymentITBase extends PlatformIT {
         registry.add("massrouter.payments.wechat-pay.api-v3-key", () -> ProviderKeys.WECHAT_API_V3_KEY);
         registry.add("massrouter.payments.wechat-pay.public-key", () -> ProviderKeys.publicKey(ProviderKeys.WECHAT_PLATFORM));
         registry.add("massrouter.payments.wechat-pay.public-key-id", () -> ProviderKeys.WECHAT_PUBLIC_KEY_ID);
-        registry.add("massrouter.payments.wechat-pay.api-base", () -> base + "/wechat");
+        registry.add("massrouter.payments.wechat-pay.api-base", FakeProviders::wechatBase);
     }
 
     record User(String id, String token) {

@@ -3,16 +3,20 @@ package ai.massrouter.command.payment;
 import ai.massrouter.api.payment.PaymentCheckout;
 import ai.massrouter.api.payment.PaymentMethod;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.wechat.pay.java.core.exception.ServiceException;
 import com.wechat.pay.java.core.exception.WechatPayException;
 import com.wechat.pay.java.core.http.DefaultHttpClientBuilder;
 import com.wechat.pay.java.core.http.HttpMethod;
 import com.wechat.pay.java.core.http.HttpRequest;
 import com.wechat.pay.java.core.http.JsonRequestBody;
 import com.wechat.pay.java.service.payments.nativepay.model.PrepayResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -23,6 +27,8 @@ import java.util.Map;
  */
 @Component
 class WechatPayCheckout implements PaymentProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(WechatPayCheckout.class);
 
     private final WechatPayConfigs configs;
     private final String notifyUrl;
@@ -58,7 +64,8 @@ class WechatPayCheckout implements PaymentProvider {
         try {
             String body = json.writeValueAsString(Map.of("appid", settings.appId(), "mchid", settings.merchantId(),
                     "description", order.description(), "out_trade_no", order.paymentId().value(),
-                    "time_expire", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(order.expiresAt().atOffset(ZoneOffset.UTC)),
+                    "time_expire", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(order.expiresAt()
+                            .truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.ofHours(8))),
                     "notify_url", notifyUrl,
                     "amount", Map.of("total", FxRates.minorUnits(order.amount()), "currency", "CNY")));
             HttpRequest request = new HttpRequest.Builder().httpMethod(HttpMethod.POST)
@@ -71,8 +78,14 @@ class WechatPayCheckout implements PaymentProvider {
                 throw ProviderErrors.unavailable(method(), "no code_url in the answer");
             }
             return new PaymentCheckout(order.paymentId().value(), null, response.getCodeUrl(), null);
-        } catch (WechatPayException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ProviderErrors.unavailable(method(), e.getMessage());
+        } catch (ServiceException e) {
+            log.warn("WeChat Pay refused order {}: {}", order.paymentId(), e.getMessage());
+            throw ProviderErrors.unavailable(method(), "HTTP " + e.getHttpStatusCode() + " " + e.getErrorCode() + " "
+                    + e.getErrorMessage());
+        } catch (WechatPayException | IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            // the SDK reports an answer whose signature does not verify as an IllegalArgumentException
+            log.warn("WeChat Pay order {} failed", order.paymentId(), e);
+            throw ProviderErrors.unavailable(method(), e.getClass().getSimpleName());
         }
     }
 }
