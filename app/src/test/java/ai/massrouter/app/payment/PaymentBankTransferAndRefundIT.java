@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import static ai.massrouter.app.payment.ProviderNotifications.alipayNotification;
+import static ai.massrouter.app.payment.ProviderNotifications.stripeEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bank transfers confirmed by an administrator, and refunds debiting the account. */

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.util.HashMap;
 import java.util.Map;
 
+import static ai.massrouter.app.payment.ProviderNotifications.alipayNotification;
+import static ai.massrouter.app.payment.ProviderNotifications.wechatNotification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Alipay (RSA2) and WeChat Pay v3 (RSA signature, AES-GCM resource) end to end over HTTP. */

@@ -143,20 +143,7 @@ abstract class PaymentITBase extends PlatformIT {
         }
     }
 
-    // --- notifications, signed as each provider signs them ---
-
-    static String stripeEvent(String type, String paymentId, String sessionId, long amountTotal, String currency,
-                              String paymentStatus) {
-        try {
-            return JSON.writeValueAsString(Map.of("id", "evt_" + UUID.randomUUID().toString().replace("-", ""),
-                    "object", "event", "type", type, "data", Map.of("object", Map.of("id", sessionId,
-                            "object", "checkout.session", "client_reference_id", paymentId,
-                            "metadata", Map.of("payment_id", paymentId), "amount_total", amountTotal,
-                            "currency", currency, "payment_status", paymentStatus))));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    // --- notifications (built by ProviderNotifications), sent over HTTP ---
 
     ApiClient.Response postStripe(String payload, String signatureHeader) {
         return postRaw("/api/v1/billing/webhooks/stripe", payload, "application/json",
@@ -168,42 +155,11 @@ abstract class PaymentITBase extends PlatformIT {
                 Instant.now().getEpochSecond()));
     }
 
-    static Map<String, String> alipayNotification(String paymentId, String totalAmount, String status) {
-        Map<String, String> params = new java.util.TreeMap<>(Map.of("notify_time", "2026-12-01 12:00:00",
-                "notify_type", "trade_status_sync", "notify_id", "n" + UUID.randomUUID().toString().replace("-", ""),
-                "app_id", ProviderKeys.ALIPAY_APP_ID, "charset", "utf-8", "version", "1.0", "sign_type", "RSA2",
-                "trade_no", "2026120122001400000000000001", "out_trade_no", paymentId, "trade_status", status));
-        params.put("total_amount", totalAmount);
-        params.put("sign", ProviderSignatures.alipay(params, ProviderKeys.privateKey(ProviderKeys.ALIPAY_PLATFORM)));
-        return params;
-    }
-
     ApiClient.Response postAlipay(Map<String, String> params) {
         String form = params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return postRaw("/api/v1/billing/webhooks/alipay", form, "application/x-www-form-urlencoded; charset=utf-8",
                 Map.of());
-    }
-
-    static String wechatNotification(String paymentId, long totalFen, String tradeState) {
-        try {
-            String transaction = JSON.writeValueAsString(Map.of("mchid", ProviderKeys.WECHAT_MERCHANT_ID,
-                    "appid", ProviderKeys.WECHAT_APP_ID, "out_trade_no", paymentId,
-                    "transaction_id", "4200000000202612010000000001", "trade_type", "NATIVE",
-                    "trade_state", tradeState, "trade_state_desc", "ok", "success_time", "2026-12-01T20:00:00+08:00",
-                    "amount", Map.of("total", totalFen, "payer_total", totalFen, "currency", "CNY",
-                            "payer_currency", "CNY")));
-            String nonce = UUID.randomUUID().toString().substring(0, 12);
-            return JSON.writeValueAsString(Map.of("id", "EV-" + UUID.randomUUID(), "create_time",
-                    "2026-12-01T20:00:00+08:00", "resource_type", "encrypt-resource",
-                    "event_type", "TRANSACTION.SUCCESS", "summary", "ok", "resource", Map.of(
-                            "original_type", "transaction", "algorithm", "AEAD_AES_256_GCM",
-                            "ciphertext", ProviderSignatures.wechatEncrypt(transaction, ProviderKeys.WECHAT_API_V3_KEY,
-                                    nonce, "transaction"),
-                            "associated_data", "transaction", "nonce", nonce)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     ApiClient.Response postWechat(String body, String signedBody) {

@@ -28,6 +28,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static ai.massrouter.app.payment.ProviderNotifications.stripeEvent;
+import static ai.massrouter.app.payment.ProviderNotifications.wechatNotification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The payments read model: the same event twice changes nothing; rebuilt from the log it is identical. */

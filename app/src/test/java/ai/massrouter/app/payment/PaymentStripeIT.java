@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static ai.massrouter.app.payment.ProviderNotifications.stripeEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stripe end to end: a Checkout Session through the API, then signed webhooks over HTTP. */
@@ -118,7 +119,10 @@ class PaymentStripeIT extends PaymentITBase {
         for (Response refused : List.of(forged, wrongSecret, stale, unsigned)) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
         }
-        assertThat(rejections("stripe")).isEqualTo(before + 4);
+        Response unknown = postStripeSigned(stripeEvent("checkout.session.completed", "pay_nobodysorder", session, 1000,
+                "cny", "paid"));
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(rejections("stripe")).isEqualTo(before + 5);
         // pending, or expired by now on a slow machine: never succeeded
         assertThat(payment(user, paymentId).path("status").asText()).isIn("pending", "expired");
         assertThat(topUps(user)).isZero();

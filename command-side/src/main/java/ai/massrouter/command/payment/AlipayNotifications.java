@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Alipay's asynchronous notification: form parameters signed RSA2 (SHA256withRSA over the sorted
@@ -39,7 +40,7 @@ class AlipayNotifications {
         if (!valid) {
             throw new InvalidNotificationException("Alipay signature refused");
         }
-        if (!config.appId().equals(params.get("app_id"))) {
+        if (!Objects.equals(config.appId(), params.get("app_id"))) {
             throw new InvalidNotificationException("Alipay notification for another app_id: " + params.get("app_id"));
         }
         return parse(params);
