@@ -118,10 +118,12 @@ class PaymentStripeIT extends PaymentITBase {
         Response unsigned = postRaw("/api/v1/billing/webhooks/stripe", event, "application/json", Map.of());
         for (Response refused : List.of(forged, wrongSecret, stale, unsigned)) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+            assertThat(refused.errorCode()).isEqualTo("ERR_002");
         }
         Response unknown = postStripeSigned(stripeEvent("checkout.session.completed", "pay_nobodysorder", session, 1000,
                 "cny", "paid"));
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(unknown.errorCode()).isEqualTo("ERR_004");
         assertThat(rejections("stripe")).isEqualTo(before + 5);
         // pending, or expired by now on a slow machine: never succeeded
         assertThat(payment(user, paymentId).path("status").asText()).isIn("pending", "expired");

@@ -1,5 +1,6 @@
 package ai.massrouter.command.payment;
 
+import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.payment.PaymentCompletion;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -44,20 +45,20 @@ public class PaymentWebhookController {
         this.rejections = rejections;
     }
 
+    /** Refusals are the platform's error envelope: 401 (ERR_002) for a bad signature, 404 for an unknown order. */
     @PostMapping("/stripe")
-    public ResponseEntity<Map<String, Object>> stripe(@RequestBody(required = false) String body,
-                                                      @RequestHeader(value = "Stripe-Signature", required = false) String signature,
-                                                      HttpServletRequest request) {
+    public Map<String, Object> stripe(@RequestBody(required = false) String body,
+                                      @RequestHeader(value = "Stripe-Signature", required = false) String signature,
+                                      HttpServletRequest request) {
         try {
             Notification notification = stripe.verify(body == null ? "" : body, signature);
-            return ResponseEntity.ok(outcome(notification, settler.settle(notification)));
+            return outcome(notification, settler.settle(notification));
         } catch (InvalidNotificationException e) {
             rejections.record("stripe", e.getMessage(), body, request);
-            return ResponseEntity.status(ErrorCode.ERR_002.httpStatus()).body(Map.of("received", false,
-                    "error", e.getMessage()));
+            throw new DomainException(ErrorCode.ERR_002, e.getMessage(), Map.of("stripe_signature", "refused"));
         } catch (AggregateNotFoundException e) {
             rejections.record("stripe", "unknown payment: " + e.getMessage(), body, request);
-            return ResponseEntity.status(404).body(Map.of("received", false, "error", "unknown payment"));
+            throw DomainException.notFound("Payment");
         }
     }
 
