@@ -4,6 +4,7 @@ import ai.massrouter.app.support.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -86,7 +87,7 @@ class PaymentChinaProvidersIT extends PaymentITBase {
     }
 
     @Test
-    void wechatPay_badSignature_isRefusedWithFail_andAMismatchFailsThePayment() {
+    void wechatPay_badSignatureOrStaleTimestamp_isRefusedWithFail_andAMismatchFailsThePayment() {
         User user = newUser();
         String paymentId = order(user, "wechat_pay", "10.00", "CNY").path("payment_id").asText();
         long before = rejections("wechat_pay");
@@ -94,7 +95,9 @@ class PaymentChinaProvidersIT extends PaymentITBase {
         Response forged = postWechat(wechatNotification(paymentId, 100000, "SUCCESS"), genuine);
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.json().path("code").asText()).isEqualTo("FAIL");
-        assertThat(rejections("wechat_pay")).isEqualTo(before + 1);
+        Response replayed = postWechat(genuine, genuine, Instant.now().minusSeconds(3600));
+        assertThat(replayed.status()).as("a signed but hour-old notification").isEqualTo(401);
+        assertThat(rejections("wechat_pay")).isEqualTo(before + 2);
         assertThat(topUps(user)).isZero();
 
         String wrongAmount = wechatNotification(paymentId, 999, "SUCCESS");

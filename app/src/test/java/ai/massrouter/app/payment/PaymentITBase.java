@@ -163,7 +163,11 @@ abstract class PaymentITBase extends PlatformIT {
     }
 
     ApiClient.Response postWechat(String body, String signedBody) {
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        return postWechat(body, signedBody, Instant.now());
+    }
+
+    ApiClient.Response postWechat(String body, String signedBody, Instant at) {
+        String timestamp = Long.toString(at.getEpochSecond());
         String nonce = UUID.randomUUID().toString().replace("-", "");
         return postRaw("/api/v1/billing/webhooks/wechat_pay", body, "application/json", Map.of(
                 "Wechatpay-Serial", ProviderKeys.WECHAT_PUBLIC_KEY_ID, "Wechatpay-Timestamp", timestamp,
