@@ -73,7 +73,11 @@ class StripeNotifications {
         if (currency.isEmpty() || !session.path("amount_total").canConvertToLong()) {
             throw new InvalidNotificationException("Stripe session without amount_total or currency");
         }
-        return Notification.paid(paymentId, FxRates.fromMinorUnits(session.path("amount_total").asLong(), currency),
-                session.path("id").asText(), source);
+        try {
+            return Notification.paid(paymentId, FxRates.fromMinorUnits(session.path("amount_total").asLong(), currency),
+                    session.path("id").asText(), source);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidNotificationException("Stripe session in an unknown currency " + currency, e);
+        }
     }
 }

@@ -77,8 +77,12 @@ class WechatPayNotifications {
                     throw new InvalidNotificationException("WeChat Pay transaction without amount");
                 }
                 String currency = t.getAmount().getCurrency() == null ? "CNY" : t.getAmount().getCurrency();
-                yield Notification.paid(paymentId, FxRates.fromMinorUnits(t.getAmount().getTotal(), currency),
-                        t.getTransactionId(), source);
+                try {
+                    yield Notification.paid(paymentId, FxRates.fromMinorUnits(t.getAmount().getTotal(), currency),
+                            t.getTransactionId(), source);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidNotificationException("WeChat Pay transaction in an unknown currency " + currency, e);
+                }
             }
             case "CLOSED", "PAYERROR", "REVOKED" -> Notification.failed(paymentId, source, "WeChat Pay trade " + state);
             default -> Notification.ignored(paymentId, source, "trade_state " + state + " settles nothing");
