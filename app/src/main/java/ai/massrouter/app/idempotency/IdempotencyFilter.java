@@ -1,6 +1,7 @@
 package ai.massrouter.app.idempotency;
 
 import ai.massrouter.api.common.ErrorCode;
+import ai.massrouter.app.ratelimit.RateLimitFilter;
 import ai.massrouter.app.security.CallerAuthentication;
 import ai.massrouter.app.web.ErrorResponder;
 import jakarta.servlet.FilterChain;
@@ -27,7 +28,9 @@ import java.util.Map;
 /**
  * {@code Idempotency-Key} on a POST, PUT or DELETE of the platform API, per caller: the same key
  * with the same request replays the first response ({@code Idempotent-Replayed: true}); the same
- * key with another request, or while the first is still running, is {@code ERR_001}.
+ * key with another request, or while the first is still running, is {@code ERR_001}. This covers
+ * {@code POST /api/v1/billing/payments} (a retried order opens one payment). Provider webhooks are
+ * left out: they are deduplicated by the payment they settle, and a provider's retry must be handled.
  */
 @Component
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -45,7 +48,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return request.getHeader(HEADER) == null || !request.getRequestURI().startsWith("/api/")
-                || "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+                || "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
+                || request.getRequestURI().startsWith(RateLimitFilter.WEBHOOK_PATH);
     }
 
     @Override

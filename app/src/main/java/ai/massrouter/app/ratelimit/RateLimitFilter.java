@@ -21,13 +21,19 @@ import java.util.Map;
 /**
  * One budget per API key (its own limit, or the authenticated default), per user for JWT
  * callers, per client address for anonymous ones; login, registration and refresh draw from a
- * per-address budget of their own (and, per e-mail, from {@link BucketAuthAttemptLimiter}). Every response says where it stands in
+ * per-address budget of their own (and, per e-mail, from {@link BucketAuthAttemptLimiter}); payment
+ * provider notifications are not limited. Every response says where it stands in
  * {@code X-RateLimit-*}; an exhausted budget answers 429 {@code RATE_001} with {@code Retry-After}.
  */
 @Component
 public class RateLimitFilter extends OncePerRequestFilter {
 
     private static final String AUTH_PATH = "/api/v1/auth/";
+    /**
+     * Payment providers call from a few addresses and retry on any error: throttling them would
+     * delay credits for everyone. Their notifications are authenticated by signature instead.
+     */
+    public static final String WEBHOOK_PATH = "/api/v1/billing/webhooks/";
 
     private final RateLimiter limiter;
     private final RateLimitProperties properties;
@@ -42,7 +48,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !properties.enabled() || !(path.startsWith("/api/") || path.startsWith("/v1/"));
+        return !properties.enabled() || !(path.startsWith("/api/") || path.startsWith("/v1/"))
+                || path.startsWith(WEBHOOK_PATH);
     }
 
     @Override

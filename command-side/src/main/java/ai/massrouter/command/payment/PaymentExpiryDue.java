@@ -1,0 +1,9 @@
+package ai.massrouter.command.payment;
+
+import ai.massrouter.api.payment.PaymentId;
+
+import java.time.Instant;
+
+/** The payload of a payment's expiry deadline: the instant it was due, so the expiry is recorded at that time. */
+public record PaymentExpiryDue(PaymentId paymentId, Instant expiresAt) {
+}

@@ -1,0 +1,52 @@
+package ai.massrouter.projections.payment;
+
+import ai.massrouter.api.common.Money;
+import ai.massrouter.api.payment.BankTransferInstructions;
+import ai.massrouter.api.payment.FindPaymentQuery;
+import ai.massrouter.api.payment.PaymentCheckout;
+import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.payment.PaymentMethod;
+import ai.massrouter.api.payment.PaymentStatus;
+import ai.massrouter.api.payment.PaymentView;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import static ai.massrouter.projections.common.Sql.instant;
+
+/** Answers from {@code payments_view} (see {@link PaymentProjection}). */
+@Component
+public class PaymentQueries {
+
+    private static final RowMapper<PaymentView> PAYMENT = (rs, i) -> {
+        String currency = rs.getString("currency");
+        String bankReference = rs.getString("bank_reference");
+        BankTransferInstructions bank = bankReference == null ? null : new BankTransferInstructions(
+                rs.getString("bank_name"), rs.getString("bank_account_name"), rs.getString("bank_account_number"),
+                bankReference);
+        return new PaymentView(PaymentId.of(rs.getString("payment_id")), rs.getString("user_id"),
+                PaymentMethod.valueOf(rs.getString("method")), PaymentStatus.valueOf(rs.getString("status")),
+                new Money(rs.getLong("amount_nanos"), currency),
+                new Money(rs.getLong("credit_nanos"), rs.getString("credit_currency")),
+                rs.getBigDecimal("fx_rate").stripTrailingZeros(), new Money(rs.getLong("refunded_nanos"), currency),
+                new PaymentCheckout(rs.getString("provider_reference"), rs.getString("checkout_url"),
+                        rs.getString("qr_code"), bank),
+                rs.getString("failure_code"), rs.getString("failure_reason"), rs.getBoolean("late"),
+                instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "paid_at"), instant(rs, "failed_at"),
+                instant(rs, "expired_at"), instant(rs, "refunded_at"), instant(rs, "updated_at"));
+    };
+
+    private final JdbcTemplate jdbc;
+
+    public PaymentQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Null when the payment is not (yet) in the read model. */
+    @QueryHandler
+    public PaymentView payment(FindPaymentQuery query) {
+        return jdbc.query("SELECT * FROM payments_view WHERE payment_id = ?", PAYMENT, query.paymentId().value())
+                .stream().findFirst().orElse(null);
+    }
+}

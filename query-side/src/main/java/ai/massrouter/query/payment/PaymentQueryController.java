@@ -1,0 +1,62 @@
+package ai.massrouter.query.payment;
+
+import ai.massrouter.api.auth.Caller;
+import ai.massrouter.api.common.DomainException;
+import ai.massrouter.api.payment.BankTransferInstructions;
+import ai.massrouter.api.payment.FindPaymentQuery;
+import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.payment.PaymentView;
+import ai.massrouter.query.common.ReadYourWrites;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A payment's status for its owner (administrators see every payment). Another user's payment is
+ * "not found", not "forbidden": its existence is nobody else's business.
+ */
+@RestController
+public class PaymentQueryController {
+
+    private final ReadYourWrites reads;
+
+    public PaymentQueryController(ReadYourWrites reads) {
+        this.reads = reads;
+    }
+
+    /** The order was just created by the caller, so a short wait for the read model is worth it. */
+    @GetMapping("/api/v1/billing/payments/{paymentId}")
+    public Payment payment(Caller caller, @PathVariable String paymentId) {
+        if (!paymentId.startsWith("pay_")) {
+            throw DomainException.notFound("Payment " + paymentId);
+        }
+        return reads.awaitPresent(new FindPaymentQuery(PaymentId.of(paymentId)), PaymentView.class)
+                .filter(p -> caller.isAdmin() || p.userId().equals(caller.userId().value()))
+                .map(Payment::of)
+                .orElseThrow(() -> DomainException.notFound("Payment " + paymentId));
+    }
+
+    public record Failure(String code, String message) {
+    }
+
+    public record Payment(String paymentId, String userId, String status, String paymentMethod, BigDecimal amount,
+                          String currency, BigDecimal creditAmount, String creditCurrency, BigDecimal fxRate,
+                          BigDecimal refundedAmount, String checkoutUrl, String qrCode,
+                          BankTransferInstructions bankTransfer, String providerReference, Failure failure,
+                          boolean late, Instant createdAt, Instant expiresAt, Instant paidAt, Instant failedAt,
+                          Instant expiredAt, Instant refundedAt, Instant updatedAt) {
+
+        static Payment of(PaymentView v) {
+            return new Payment(v.paymentId().value(), v.userId(), v.status().wireName(), v.method().wireName(),
+                    v.amount().toDecimal(), v.amount().currency(), v.credit().toDecimal(), v.credit().currency(),
+                    v.fxRate(), v.refunded().toDecimal(), v.checkout().checkoutUrl(), v.checkout().qrCode(),
+                    v.checkout().bankTransfer(), v.checkout().providerReference(),
+                    v.failureCode() == null ? null : new Failure(v.failureCode(), v.failureReason()), v.late(),
+                    v.createdAt(), v.expiresAt(), v.paidAt(), v.failedAt(), v.expiredAt(), v.refundedAt(),
+                    v.updatedAt());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package ai.massrouter.api.payment;
+
+public record FindPaymentQuery(PaymentId paymentId) {
+}
