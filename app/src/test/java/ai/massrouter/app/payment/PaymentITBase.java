@@ -128,7 +128,13 @@ abstract class PaymentITBase extends PlatformIT {
     }
 
     ApiClient.Response postRaw(String path, String body, String contentType, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return postRaw(port, path, body, contentType, headers);
+    }
+
+    /** To the node listening on {@code nodePort} (this context's, or a second node's). */
+    static ApiClient.Response postRaw(int nodePort, String path, String body, String contentType,
+                                      Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + nodePort + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
@@ -146,7 +152,11 @@ abstract class PaymentITBase extends PlatformIT {
     // --- notifications (built by ProviderNotifications), sent over HTTP ---
 
     ApiClient.Response postStripe(String payload, String signatureHeader) {
-        return postRaw("/api/v1/billing/webhooks/stripe", payload, "application/json",
+        return postStripe(port, payload, signatureHeader);
+    }
+
+    static ApiClient.Response postStripe(int nodePort, String payload, String signatureHeader) {
+        return postRaw(nodePort, "/api/v1/billing/webhooks/stripe", payload, "application/json",
                 Map.of("Stripe-Signature", signatureHeader));
     }
 

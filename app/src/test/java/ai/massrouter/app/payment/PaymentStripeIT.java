@@ -2,7 +2,9 @@ package ai.massrouter.app.payment;
 
 import ai.massrouter.app.support.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import ai.massrouter.app.support.SecondNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stripe end to end: a Checkout Session through the API, then signed webhooks over HTTP. */
 class PaymentStripeIT extends PaymentITBase {
+
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
 
     @Test
     void order_createsACheckoutSession_carryingOurPaymentId_andConvertsAtTheConfiguredRate() {
@@ -96,6 +101,40 @@ class PaymentStripeIT extends PaymentITBase {
         assertThat(outcomes).filteredOn("succeeded"::equals).hasSizeLessThanOrEqualTo(1);
         assertThat(outcomes).filteredOn("duplicate"::equals).hasSizeGreaterThanOrEqualTo(9);
         awaitAvailable(user, "25.00");
+        assertThat(topUps(user)).isEqualTo(1);
+        assertLedgerBalanced();
+    }
+
+    @Test
+    void identicalNotifications_toTwoNodesAtOnce_creditOnce() throws Exception {
+        User user = newUser();
+        JsonNode order = order(user, "stripe", "12.00", "CNY");
+        String paymentId = order.path("payment_id").asText();
+        String event = stripeEvent("checkout.session.completed", paymentId, order.path("provider_reference").asText(),
+                1200, "cny", "paid");
+        String signature = ProviderSignatures.stripe(event, ProviderKeys.STRIPE_WEBHOOK_SECRET, Instant.now().getEpochSecond());
+        try (SecondNode node2 = SecondNode.start(databaseUrl,
+                "--massrouter.payments.stripe.secret-key=" + ProviderKeys.STRIPE_SECRET_KEY,
+                "--massrouter.payments.stripe.webhook-secret=" + ProviderKeys.STRIPE_WEBHOOK_SECRET,
+                "--massrouter.payments.stripe.api-base=" + FakeProviders.base() + "/stripe")) {
+            ExecutorService pool = Executors.newFixedThreadPool(10);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                int nodePort = i % 2 == 0 ? port : node2.port();
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return postStripe(nodePort, event, signature);
+                }));
+            }
+            start.countDown();
+            for (Future<Response> call : calls) {
+                // the loser of a race between the nodes is retried into a "duplicate", never a 500
+                assertThat(call.get().status()).as(call.get().toString()).isEqualTo(200);
+            }
+            pool.shutdown();
+        }
+        awaitAvailable(user, "12.00");
         assertThat(topUps(user)).isEqualTo(1);
         assertLedgerBalanced();
     }

@@ -15,11 +15,17 @@ import java.util.UUID;
 public final class SecondNode implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
+    private final int port;
     private final ApiClient api;
 
     private SecondNode(ConfigurableApplicationContext context) {
         this.context = context;
-        this.api = new ApiClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        this.api = new ApiClient(port);
+    }
+
+    public int port() {
+        return port;
     }
 
     /** {@code settings}: further {@code --name=value} arguments, such as the first node's limits. */
