@@ -77,6 +77,7 @@ public final class GatewayBenchmark {
             System.out.printf(Locale.ROOT, "%d threads: added p50 %.2f ms, added p99 %.2f ms, throughput %.2fx direct%n",
                     d.threads(), g.p50() - d.p50(), g.p99() - d.p99(), g.perSecond() / d.perSecond());
         }
+        BenchDatabase.drop(database);
         System.exit(0);
     }
 

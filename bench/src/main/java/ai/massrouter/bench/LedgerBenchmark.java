@@ -79,6 +79,7 @@ public final class LedgerBenchmark {
             System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2fx |%n", r.name(), r.threads(), r.perSecond(),
                     r.p50(), r.p99(), r.perSecond() / best.perSecond());
         }
+        BenchDatabase.drop(database);
         System.exit(0);
     }
 

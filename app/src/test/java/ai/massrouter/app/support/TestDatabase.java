@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -23,6 +25,7 @@ public final class TestDatabase {
     private static final String PASSWORD = System.getenv().getOrDefault("MASSROUTER_TEST_DB_PASSWORD", "");
 
     private static Server server;
+    private static final List<String> created = new ArrayList<>();
 
     private TestDatabase() {
     }
@@ -43,7 +46,27 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test database on " + s.adminUrl(), e);
         }
+        if (created.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropCreated, "drop-test-databases"));
+        }
+        created.add(name);
         return s.urlOf(name);
+    }
+
+    /**
+     * The test JVM is ending: its databases go with it (FORCE closes what the Spring contexts,
+     * shut down by hooks of their own, may still hold), so runs do not pile up on the server.
+     */
+    private static synchronized void dropCreated() {
+        Server s = server;
+        try (Connection c = DriverManager.getConnection(s.adminUrl(), s.user(), s.password());
+             Statement statement = c.createStatement()) {
+            for (String name : created) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop the test databases " + created + ": " + e.getMessage());
+        }
     }
 
     public static synchronized String user() {
