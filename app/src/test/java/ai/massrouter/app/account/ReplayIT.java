@@ -20,7 +20,8 @@ class ReplayIT extends PlatformIT {
 
     private static final Map<String, String> TABLES = Map.of(
             "accounts", "SELECT * FROM account_balances_view ORDER BY account_id;"
-                    + "SELECT * FROM account_transactions_view ORDER BY account_id, sequence_number",
+                    + "SELECT * FROM account_transactions_view ORDER BY account_id, sequence_number;"
+                    + "SELECT * FROM open_holds_view ORDER BY account_id, hold_id",
             "users", "SELECT * FROM users_view ORDER BY user_id",
             "api-keys", "SELECT * FROM api_keys_view ORDER BY key_id",
             "models", "SELECT * FROM models_view ORDER BY model_id;"
