@@ -2,6 +2,7 @@ package ai.massrouter.app.account;
 
 import ai.massrouter.app.support.ApiClient;
 import ai.massrouter.app.support.ApiClient.Response;
+import ai.massrouter.app.support.AtOnce;
 import ai.massrouter.app.support.PlatformIT;
 import ai.massrouter.app.support.SecondNode;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,14 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static ai.massrouter.app.support.MoneyFixtures.available;
 import static ai.massrouter.app.support.MoneyFixtures.balance;
@@ -49,23 +44,8 @@ class LedgerIT extends PlatformIT {
     void hundredConcurrentCharges_againstABalanceFor60_chargeExactly60() throws Exception {
         User user = newUser();
         fund(api, adminToken(), user.id(), "6.00");
-        ExecutorService pool = Executors.newFixedThreadPool(25);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> futures = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            String requestId = "concurrent-" + i;
-            Callable<Response> call = () -> {
-                start.await();
-                return api.post("/api/v1/billing/usage", usage(requestId), user.token());
-            };
-            futures.add(pool.submit(call));
-        }
-        start.countDown();
-        List<Response> responses = new ArrayList<>();
-        for (Future<Response> f : futures) {
-            responses.add(f.get());
-        }
-        pool.shutdown();
+        List<Response> responses = AtOnce.run(100, 25,
+                i -> api.post("/api/v1/billing/usage", usage("concurrent-" + i), user.token()));
 
         assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(60);
         assertThat(responses).filteredOn(r -> r.status() != 200)
@@ -86,23 +66,8 @@ class LedgerIT extends PlatformIT {
         User user = newUser();
         fund(api, adminToken(), user.id(), "2.50");
         try (SecondNode node2 = SecondNode.start(databaseUrl)) {
-            ExecutorService pool = Executors.newFixedThreadPool(16);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                ApiClient node = i % 2 == 0 ? api : node2.api();
-                String requestId = "two-nodes-" + i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return node.post("/api/v1/billing/usage", usage(requestId), user.token());
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                responses.add(f.get());
-            }
-            pool.shutdown();
+            List<Response> responses = AtOnce.run(40, 16, i -> (i % 2 == 0 ? api : node2.api())
+                    .post("/api/v1/billing/usage", usage("two-nodes-" + i), user.token()));
             // each node's cached account goes stale when the other appends: the loser of a race is retried
             assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(25);
             assertThat(responses).filteredOn(r -> r.status() != 200)

@@ -1,18 +1,13 @@
 package ai.massrouter.app.user;
 
 import ai.massrouter.app.support.ApiClient.Response;
+import ai.massrouter.app.support.AtOnce;
 import ai.massrouter.app.support.PlatformIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,25 +93,9 @@ class AuthFlowIT extends PlatformIT {
     @Test
     void twentyParallelRegistrationsOfOneEmail_exactlyOneSucceeds() throws Exception {
         String email = uniqueEmail("race");
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> results = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            String variant = i % 2 == 0 ? email : email.toUpperCase();
-            int n = i;
-            Callable<Response> call = () -> {
-                start.await();
-                return api.post("/api/v1/auth/register", Map.of("email", variant, "username", "racer" + n,
-                        "password", "password-123", "confirm_password", "password-123"), null);
-            };
-            results.add(pool.submit(call));
-        }
-        start.countDown();
-        List<Response> responses = new ArrayList<>();
-        for (Future<Response> f : results) {
-            responses.add(f.get());
-        }
-        pool.shutdown();
+        List<Response> responses = AtOnce.run(20, 20, i -> api.post("/api/v1/auth/register",
+                Map.of("email", i % 2 == 0 ? email : email.toUpperCase(), "username", "racer" + i,
+                        "password", "password-123", "confirm_password", "password-123"), null));
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
         assertThat(responses).filteredOn(r -> r.status() != 201)
                 .allSatisfy(r -> {
