@@ -79,6 +79,25 @@ class LedgerIT extends PlatformIT {
     }
 
     @Test
+    void aCreditOnAnotherNode_isSeenByTheNextChargeHere() throws Exception {
+        User user = newUser();
+        fund(api, adminToken(), user.id(), "0.10");
+        // this node now holds the account in its cache, with nothing left to spend
+        assertThat(api.post("/api/v1/billing/usage", usage("fresh-1"), user.token()).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/billing/usage", usage("fresh-2"), user.token()).errorCode()).isEqualTo("BILL_001");
+        try (SecondNode node2 = SecondNode.start(databaseUrl)) {
+            String admin = node2.api().post("/api/v1/auth/login",
+                    Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD), null).data()
+                    .path("tokens").path("access_token").asText();
+            fund(node2.api(), admin, user.id(), "1.00");
+        }
+        // a refusal decided on the stale cached copy would append nothing and stand
+        Response charged = api.post("/api/v1/billing/usage", usage("fresh-3"), user.token());
+        assertThat(charged.status()).as(charged.toString()).isEqualTo(200);
+        assertThat(charged.data().path("balance_after").decimalValue()).isEqualByComparingTo("0.90");
+    }
+
+    @Test
     void sameRequestId_chargesOnce_andReturnsTheFirstResult() {
         User user = newUser();
         fund(api, adminToken(), user.id(), "1.00");

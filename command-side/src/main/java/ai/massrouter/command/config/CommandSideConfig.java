@@ -9,7 +9,9 @@ import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,11 +36,17 @@ public class CommandSideConfig {
                 .build(true);
     }
 
+    /**
+     * {@code massrouter.aggregate-cache.verify=false} trusts the cache without asking the store:
+     * only for a single node, the only writer of its streams.
+     */
     @Bean
-    public Cache aggregateCache(CacheManager aggregateCacheManager) {
+    public Cache aggregateCache(CacheManager aggregateCacheManager, ObjectProvider<EventStore> eventStore,
+                                @Value("${massrouter.aggregate-cache.verify:true}") boolean verify) {
         // Ehcache 3 hands out its caches as org.ehcache.core.Ehcache, the type Axon's adapter takes
-        return new EhCache3Adapter((Ehcache<Object, Object>) aggregateCacheManager.getCache("aggregates", Object.class,
-                Object.class));
+        Cache cache = new EhCache3Adapter((Ehcache<Object, Object>) aggregateCacheManager.getCache("aggregates",
+                Object.class, Object.class));
+        return verify ? new FreshAggregateCache(cache, eventStore) : cache;
     }
 
     @Bean
