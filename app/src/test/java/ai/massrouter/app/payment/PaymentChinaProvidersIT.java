@@ -100,6 +100,15 @@ class PaymentChinaProvidersIT extends PaymentITBase {
         assertThat(rejections("wechat_pay")).isEqualTo(before + 2);
         assertThat(topUps(user)).isZero();
 
+        // signed by WeChat Pay for our merchant, but paid to another of its apps
+        String otherApp = wechatNotification(paymentId, 1000, "SUCCESS", "wx_another_app_of_the_merchant");
+        Response foreign = postWechat(otherApp, otherApp);
+        assertThat(foreign.status()).as(foreign.toString()).isEqualTo(401);
+        assertThat(foreign.json().path("message").asText()).contains("appid");
+        assertThat(rejections("wechat_pay")).isEqualTo(before + 3);
+        assertThat(payment(user, paymentId).path("status").asText()).isIn("pending", "expired");
+        assertThat(topUps(user)).isZero();
+
         String wrongAmount = wechatNotification(paymentId, 999, "SUCCESS");
         assertThat(postWechat(wrongAmount, wrongAmount).status()).isEqualTo(204);
         awaitStatus(user, paymentId, "failed");

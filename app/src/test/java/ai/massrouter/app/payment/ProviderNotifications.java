@@ -38,9 +38,13 @@ final class ProviderNotifications {
     }
 
     static String wechatNotification(String paymentId, long totalFen, String tradeState) {
+        return wechatNotification(paymentId, totalFen, tradeState, ProviderKeys.WECHAT_APP_ID);
+    }
+
+    static String wechatNotification(String paymentId, long totalFen, String tradeState, String appId) {
         try {
             String transaction = JSON.writeValueAsString(Map.of("mchid", ProviderKeys.WECHAT_MERCHANT_ID,
-                    "appid", ProviderKeys.WECHAT_APP_ID, "out_trade_no", paymentId,
+                    "appid", appId, "out_trade_no", paymentId,
                     "transaction_id", "4200000000202612010000000001", "trade_type", "NATIVE",
                     "trade_state", tradeState, "trade_state_desc", "ok", "success_time", "2026-12-01T20:00:00+08:00",
                     "amount", Map.of("total", totalFen, "payer_total", totalFen, "currency", "CNY",
