@@ -52,7 +52,11 @@ class PaymentChinaProvidersIT extends PaymentITBase {
         Map<String, String> forged = new HashMap<>(alipayNotification(paymentId, "100.00", "TRADE_SUCCESS"));
         forged.put("sign", ProviderSignatures.alipay(forged, ProviderKeys.privateKey(ProviderKeys.ALIPAY_APP)));
         assertThat(postAlipay(forged).status()).isEqualTo(400);
-        assertThat(rejections("alipay")).isEqualTo(before + 2);
+        // signed by Alipay for our app, but collected by another seller the app acts for
+        Response otherSeller = postAlipay(alipayNotification(paymentId, "100.00", "TRADE_SUCCESS", "2088999999999999"));
+        assertThat(otherSeller.status()).as(otherSeller.toString()).isEqualTo(400);
+        assertThat(otherSeller.raw()).isEqualTo("failure");
+        assertThat(rejections("alipay")).isEqualTo(before + 3);
         assertThat(payment(user, paymentId).path("status").asText()).isIn("pending", "expired");
         assertThat(topUps(user)).isZero();
     }

@@ -28,11 +28,17 @@ final class ProviderNotifications {
     }
 
     static Map<String, String> alipayNotification(String paymentId, String totalAmount, String status) {
+        return alipayNotification(paymentId, totalAmount, status, ProviderKeys.ALIPAY_SELLER_ID);
+    }
+
+    static Map<String, String> alipayNotification(String paymentId, String totalAmount, String status,
+                                                  String sellerId) {
         Map<String, String> params = new TreeMap<>(Map.of("notify_time", "2026-12-01 12:00:00",
                 "notify_type", "trade_status_sync", "notify_id", "n" + UUID.randomUUID().toString().replace("-", ""),
                 "app_id", ProviderKeys.ALIPAY_APP_ID, "charset", "utf-8", "version", "1.0", "sign_type", "RSA2",
                 "trade_no", "2026120122001400000000000001", "out_trade_no", paymentId, "trade_status", status));
         params.put("total_amount", totalAmount);
+        params.put("seller_id", sellerId);
         params.put("sign", ProviderSignatures.alipay(params, ProviderKeys.privateKey(ProviderKeys.ALIPAY_PLATFORM)));
         return params;
     }
