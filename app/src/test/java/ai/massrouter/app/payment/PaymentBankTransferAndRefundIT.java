@@ -61,6 +61,24 @@ class PaymentBankTransferAndRefundIT extends PaymentITBase {
     }
 
     @Test
+    void bankTransfer_confirmedWithAZeroNegativeOrOverPreciseAmount_isATypo_notAFailedPayment() {
+        User user = newUser();
+        String paymentId = order(user, "bank_transfer", "500.00", "CNY").path("payment_id").asText();
+        String path = "/api/v1/admin/payments/" + paymentId + "/confirm";
+        String admin = adminToken();
+        for (String typo : new String[] {"-500.00", "0", "500.001"}) {
+            Response refused = api.post(path, received(typo), admin);
+            assertThat(refused.status()).as(typo + " " + refused).isEqualTo(400);
+            assertThat(refused.errorCode()).isEqualTo("ERR_001");
+            assertThat(refused.json().path("error").path("details").has("amount")).isTrue();
+        }
+        Response confirmed = api.post(path, received("500.00"), admin);
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.data().path("status").asText()).isEqualTo("succeeded");
+        awaitAvailable(user, "500.00");
+    }
+
+    @Test
     void refunds_debitTheAccount_partlyOrFully_andAreRefusedWithBill001WhenTheMoneyWasSpent() {
         User user = newUser();
         String paymentId = order(user, "alipay", "100.00", "CNY").path("payment_id").asText();

@@ -52,7 +52,11 @@ class PaymentChinaProvidersIT extends PaymentITBase {
         Map<String, String> forged = new HashMap<>(alipayNotification(paymentId, "100.00", "TRADE_SUCCESS"));
         forged.put("sign", ProviderSignatures.alipay(forged, ProviderKeys.privateKey(ProviderKeys.ALIPAY_APP)));
         assertThat(postAlipay(forged).status()).isEqualTo(400);
-        assertThat(rejections("alipay")).isEqualTo(before + 2);
+        // signed by Alipay for our app, but collected by another seller the app acts for
+        Response otherSeller = postAlipay(alipayNotification(paymentId, "100.00", "TRADE_SUCCESS", "2088999999999999"));
+        assertThat(otherSeller.status()).as(otherSeller.toString()).isEqualTo(400);
+        assertThat(otherSeller.raw()).isEqualTo("failure");
+        assertThat(rejections("alipay")).isEqualTo(before + 3);
         assertThat(payment(user, paymentId).path("status").asText()).isIn("pending", "expired");
         assertThat(topUps(user)).isZero();
     }
@@ -98,6 +102,15 @@ class PaymentChinaProvidersIT extends PaymentITBase {
         Response replayed = postWechat(genuine, genuine, Instant.now().minusSeconds(3600));
         assertThat(replayed.status()).as("a signed but hour-old notification").isEqualTo(401);
         assertThat(rejections("wechat_pay")).isEqualTo(before + 2);
+        assertThat(topUps(user)).isZero();
+
+        // signed by WeChat Pay for our merchant, but paid to another of its apps
+        String otherApp = wechatNotification(paymentId, 1000, "SUCCESS", "wx_another_app_of_the_merchant");
+        Response foreign = postWechat(otherApp, otherApp);
+        assertThat(foreign.status()).as(foreign.toString()).isEqualTo(401);
+        assertThat(foreign.json().path("message").asText()).contains("appid");
+        assertThat(rejections("wechat_pay")).isEqualTo(before + 3);
+        assertThat(payment(user, paymentId).path("status").asText()).isIn("pending", "expired");
         assertThat(topUps(user)).isZero();
 
         String wrongAmount = wechatNotification(paymentId, 999, "SUCCESS");

@@ -54,6 +54,7 @@ abstract class PaymentITBase extends PlatformIT {
         registry.add("massrouter.payments.stripe.webhook-secret", () -> ProviderKeys.STRIPE_WEBHOOK_SECRET);
         registry.add("massrouter.payments.stripe.api-base", () -> base + "/stripe");
         registry.add("massrouter.payments.alipay.app-id", () -> ProviderKeys.ALIPAY_APP_ID);
+        registry.add("massrouter.payments.alipay.seller-id", () -> ProviderKeys.ALIPAY_SELLER_ID);
         registry.add("massrouter.payments.alipay.private-key", () -> ProviderKeys.privateKey(ProviderKeys.ALIPAY_APP));
         registry.add("massrouter.payments.alipay.public-key", () -> ProviderKeys.publicKey(ProviderKeys.ALIPAY_PLATFORM));
         registry.add("massrouter.payments.alipay.gateway", () -> base + "/alipay/gateway.do");

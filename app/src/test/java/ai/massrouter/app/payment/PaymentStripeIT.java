@@ -204,6 +204,10 @@ class PaymentStripeIT extends PaymentITBase {
         Response processing = postStripeSigned(stripeEvent("checkout.session.completed", paymentId, session, 500, "cny",
                 "unpaid"));
         assertThat(processing.data().path("outcome").asText()).isEqualTo("ignored");
+        // only a session whose payment_status is "paid" credits, whatever the event's type
+        Response notPaid = postStripeSigned(stripeEvent("checkout.session.async_payment_succeeded", paymentId, session,
+                500, "cny", "unpaid"));
+        assertThat(notPaid.data().path("outcome").asText()).as(notPaid.toString()).isEqualTo("ignored");
         postStripeSigned(stripeEvent("checkout.session.async_payment_succeeded", paymentId, session, 500, "cny", "paid"));
         awaitAvailable(user, "5.00");
 

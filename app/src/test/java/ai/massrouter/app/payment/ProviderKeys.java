@@ -14,6 +14,8 @@ final class ProviderKeys {
     static final String STRIPE_SECRET_KEY = "sk_test_massrouter";
     static final String STRIPE_WEBHOOK_SECRET = "whsec_test_massrouter";
     static final String ALIPAY_APP_ID = "2021000000000001";
+    /** The merchant (PID) the app collects for. */
+    static final String ALIPAY_SELLER_ID = "2088000000000001";
     static final String WECHAT_APP_ID = "wx0000000000000001";
     static final String WECHAT_MERCHANT_ID = "1900000001";
     static final String WECHAT_MERCHANT_SERIAL = "5157F09EFDC096DE15EBE81A47057A72000000001";

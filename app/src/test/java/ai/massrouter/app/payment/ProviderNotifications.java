@@ -28,19 +28,29 @@ final class ProviderNotifications {
     }
 
     static Map<String, String> alipayNotification(String paymentId, String totalAmount, String status) {
+        return alipayNotification(paymentId, totalAmount, status, ProviderKeys.ALIPAY_SELLER_ID);
+    }
+
+    static Map<String, String> alipayNotification(String paymentId, String totalAmount, String status,
+                                                  String sellerId) {
         Map<String, String> params = new TreeMap<>(Map.of("notify_time", "2026-12-01 12:00:00",
                 "notify_type", "trade_status_sync", "notify_id", "n" + UUID.randomUUID().toString().replace("-", ""),
                 "app_id", ProviderKeys.ALIPAY_APP_ID, "charset", "utf-8", "version", "1.0", "sign_type", "RSA2",
                 "trade_no", "2026120122001400000000000001", "out_trade_no", paymentId, "trade_status", status));
         params.put("total_amount", totalAmount);
+        params.put("seller_id", sellerId);
         params.put("sign", ProviderSignatures.alipay(params, ProviderKeys.privateKey(ProviderKeys.ALIPAY_PLATFORM)));
         return params;
     }
 
     static String wechatNotification(String paymentId, long totalFen, String tradeState) {
+        return wechatNotification(paymentId, totalFen, tradeState, ProviderKeys.WECHAT_APP_ID);
+    }
+
+    static String wechatNotification(String paymentId, long totalFen, String tradeState, String appId) {
         try {
             String transaction = JSON.writeValueAsString(Map.of("mchid", ProviderKeys.WECHAT_MERCHANT_ID,
-                    "appid", ProviderKeys.WECHAT_APP_ID, "out_trade_no", paymentId,
+                    "appid", appId, "out_trade_no", paymentId,
                     "transaction_id", "4200000000202612010000000001", "trade_type", "NATIVE",
                     "trade_state", tradeState, "trade_state_desc", "ok", "success_time", "2026-12-01T20:00:00+08:00",
                     "amount", Map.of("total", totalFen, "payer_total", totalFen, "currency", "CNY",

@@ -46,7 +46,7 @@ public class AdminPaymentController {
                                 @Valid @RequestBody ConfirmRequest request) {
         caller.requireAdmin();
         PaymentCompletion completion = commands.sendAndWait(new ConfirmBankTransferCommand(id(paymentId),
-                Money.ofDecimal(request.amount(), request.currency()), request.bankReference(), caller.userId(),
+                received(request), request.bankReference(), caller.userId(),
                 clock.instant()));
         if (completion.failure() != null && !completion.duplicate()) {
             throw new DomainException(ErrorCode.BILL_002, completion.failure().message(),
@@ -65,6 +65,14 @@ public class AdminPaymentController {
         PaymentRefundTicket ticket = refunds.refund(id(paymentId), refundId, request.amount(),
                 Boolean.TRUE.equals(request.force()), request.reason(), caller.userId());
         return RefundResponse.of(ticket);
+    }
+
+    /**
+     * What arrived must be a possible transfer (positive, no more decimals than the currency has):
+     * anything else is a typo, refused before it can fail the order as a mismatch.
+     */
+    private static Money received(ConfirmRequest request) {
+        return FxRates.orderAmount(request.amount(), request.currency());
     }
 
     private static PaymentId id(String value) {

@@ -13,7 +13,8 @@ import java.util.Objects;
 /**
  * Alipay's asynchronous notification: form parameters signed RSA2 (SHA256withRSA over the sorted
  * {@code key=value} pairs without {@code sign}/{@code sign_type}), checked by alipay-sdk-java's
- * {@code AlipaySignature.rsaCheckV1} with Alipay's public key; the {@code app_id} must be ours.
+ * {@code AlipaySignature.rsaCheckV1} with Alipay's public key; the {@code app_id} must be ours, and
+ * the {@code seller_id} too when {@code MASSROUTER_ALIPAY_SELLER_ID} is set.
  */
 @Component
 class AlipayNotifications {
@@ -42,6 +43,10 @@ class AlipayNotifications {
         }
         if (!Objects.equals(config.appId(), params.get("app_id"))) {
             throw new InvalidNotificationException("Alipay notification for another app_id: " + params.get("app_id"));
+        }
+        // an app may collect for several sellers (a service provider's app): only ours pays our orders
+        if (PaymentsProperties.set(config.sellerId()) && !config.sellerId().equals(params.get("seller_id"))) {
+            throw new InvalidNotificationException("Alipay notification for another seller_id: " + params.get("seller_id"));
         }
         return parse(params);
     }

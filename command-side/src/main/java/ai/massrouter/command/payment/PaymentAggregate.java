@@ -27,8 +27,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * every later report is a duplicate that changes nothing; a report whose amount or currency is
  * not the order's fails it (BILL_002). An expired order still takes a late success: the payer's
  * money was taken. Crediting the account is the {@link PaymentProcess}'s job.
+ * <p>
+ * Not cached: a payment is settled by whichever node a provider's notification reaches, so a copy
+ * cached on the node that opened the order would go stale, and a refusal decided on it (a refund
+ * "of a pending payment") appends nothing that could reveal the conflict. A payment has a handful
+ * of events; loading them is cheaper than being wrong.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class PaymentAggregate {
 

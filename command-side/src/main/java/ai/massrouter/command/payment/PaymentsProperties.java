@@ -13,7 +13,8 @@ public record PaymentsProperties(Duration expiry, Duration bankTransferExpiry, S
                          String successUrl, String cancelUrl) {
     }
 
-    public record Alipay(String appId, String privateKey, String publicKey, String gateway) {
+    /** {@code sellerId}: the merchant's PID (2088...); when set, a notification collected by another seller is refused. */
+    public record Alipay(String appId, String privateKey, String publicKey, String gateway, String sellerId) {
     }
 
     public record WechatPay(String appId, String merchantId, String merchantSerialNumber, String privateKey,

@@ -61,7 +61,8 @@ class StripeNotifications {
         return switch (type) {
             case "checkout.session.completed" -> paid ? paid(paymentId, session, source)
                     : Notification.ignored(paymentId, source, "completed, payment still processing");
-            case "checkout.session.async_payment_succeeded" -> paid(paymentId, session, source);
+            case "checkout.session.async_payment_succeeded" -> paid ? paid(paymentId, session, source)
+                    : Notification.ignored(paymentId, source, "async success without payment_status paid");
             case "checkout.session.async_payment_failed" -> Notification.failed(paymentId, source,
                     "Stripe reported the delayed payment as failed");
             default -> Notification.ignored(paymentId, source, type + " settles nothing");

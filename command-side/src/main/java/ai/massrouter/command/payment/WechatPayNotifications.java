@@ -13,7 +13,8 @@ import java.time.Instant;
  * WeChat Pay v3 notifications: {@code Wechatpay-Signature} is SHA256withRSA over
  * {@code timestamp\nnonce\nbody\n}, verified with WeChat Pay's public key, and the payment is in
  * {@code resource}, AES-256-GCM encrypted with the APIv3 key: wechatpay-java's
- * {@code NotificationParser} does both. A timestamp more than 5 minutes off is refused as a replay.
+ * {@code NotificationParser} does both. A timestamp more than 5 minutes off is refused as a replay;
+ * the decrypted {@code mchid} and {@code appid} must be ours.
  */
 @Component
 class WechatPayNotifications {
@@ -48,6 +49,10 @@ class WechatPayNotifications {
         }
         if (!configs.settings().merchantId().equals(transaction.getMchid())) {
             throw new InvalidNotificationException("WeChat Pay notification for another merchant: " + transaction.getMchid());
+        }
+        // a merchant may pay for several apps: only a payment to ours is one of our orders
+        if (!configs.settings().appId().equals(transaction.getAppid())) {
+            throw new InvalidNotificationException("WeChat Pay notification for another appid: " + transaction.getAppid());
         }
         return parse(transaction);
     }

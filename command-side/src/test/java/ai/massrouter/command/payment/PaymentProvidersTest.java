@@ -18,7 +18,7 @@ class PaymentProvidersTest {
     static final PaymentsProperties NOTHING_SET = new PaymentsProperties(Duration.ofMinutes(30), Duration.ofDays(3),
             "", "http://localhost:8080",
             new PaymentsProperties.Stripe("", "https://api.stripe.com", "", Duration.ofMinutes(5), "", ""),
-            new PaymentsProperties.Alipay("", "", "", "https://openapi.alipay.com/gateway.do"),
+            new PaymentsProperties.Alipay("", "", "", "https://openapi.alipay.com/gateway.do", ""),
             new PaymentsProperties.WechatPay("", "", "", "", "", "", "", "https://api.mch.weixin.qq.com"),
             new PaymentsProperties.BankTransfer("", "", ""));
 
