@@ -2,6 +2,7 @@ package ai.massrouter.app.payment;
 
 import ai.massrouter.app.support.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import ai.massrouter.app.support.AtOnce;
 import ai.massrouter.app.support.SecondNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,10 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static ai.massrouter.app.payment.ProviderNotifications.stripeEvent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,23 +78,11 @@ class PaymentStripeIT extends PaymentITBase {
         String event = stripeEvent("checkout.session.completed", paymentId, order.path("provider_reference").asText(),
                 2500, "cny", "paid");
         String signature = ProviderSignatures.stripe(event, ProviderKeys.STRIPE_WEBHOOK_SECRET, Instant.now().getEpochSecond());
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> calls = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            calls.add(pool.submit(() -> {
-                start.await();
-                return postStripe(event, signature);
-            }));
-        }
-        start.countDown();
         List<String> outcomes = new ArrayList<>();
-        for (Future<Response> call : calls) {
-            Response response = call.get();
+        for (Response response : AtOnce.run(10, 10, i -> postStripe(event, signature))) {
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
             outcomes.add(response.data().path("outcome").asText());
         }
-        pool.shutdown();
         assertThat(outcomes).filteredOn("succeeded"::equals).hasSizeLessThanOrEqualTo(1);
         assertThat(outcomes).filteredOn("duplicate"::equals).hasSizeGreaterThanOrEqualTo(9);
         awaitAvailable(user, "25.00");
@@ -117,22 +102,10 @@ class PaymentStripeIT extends PaymentITBase {
                 "--massrouter.payments.stripe.secret-key=" + ProviderKeys.STRIPE_SECRET_KEY,
                 "--massrouter.payments.stripe.webhook-secret=" + ProviderKeys.STRIPE_WEBHOOK_SECRET,
                 "--massrouter.payments.stripe.api-base=" + FakeProviders.base() + "/stripe")) {
-            ExecutorService pool = Executors.newFixedThreadPool(10);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> calls = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                int nodePort = i % 2 == 0 ? port : node2.port();
-                calls.add(pool.submit(() -> {
-                    start.await();
-                    return postStripe(nodePort, event, signature);
-                }));
-            }
-            start.countDown();
-            for (Future<Response> call : calls) {
-                // the loser of a race between the nodes is retried into a "duplicate", never a 500
-                assertThat(call.get().status()).as(call.get().toString()).isEqualTo(200);
-            }
-            pool.shutdown();
+            List<Response> responses = AtOnce.run(10, 10, i -> postStripe(i % 2 == 0 ? port : node2.port(), event,
+                    signature));
+            // the loser of a race between the nodes is retried into a "duplicate", never a 500
+            assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
         }
         awaitAvailable(user, "12.00");
         assertThat(topUps(user)).isEqualTo(1);

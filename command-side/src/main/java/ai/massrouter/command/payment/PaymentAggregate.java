@@ -31,7 +31,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Not cached: a payment is settled by whichever node a provider's notification reaches, so a copy
  * cached on the node that opened the order would go stale, and a refusal decided on it (a refund
  * "of a pending payment") appends nothing that could reveal the conflict. A payment has a handful
- * of events; loading them is cheaper than being wrong.
+ * of events; loading them costs what the cache's freshness check would (see FreshAggregateCache,
+ * which keeps the busy, long-lived aggregates such as accounts correct across nodes).
  */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
