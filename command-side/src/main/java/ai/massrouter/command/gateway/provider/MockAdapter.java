@@ -10,13 +10,14 @@ import java.util.List;
 
 /**
  * The built-in offline provider: no network, the same answer and token counts for the same
- * request. {@code echo} answers with the last user message; {@code lorem} with {@code max_tokens}
- * words of lorem ipsum (16 when unset, at most 512). Counts follow {@link TokenEstimate}.
+ * request. {@code echo} answers with the last user message; {@code lorem} with lorem ipsum worth
+ * {@code max_tokens} tokens (16 when unset, at most 512 words). Counts follow {@link TokenEstimate},
+ * and neither answers with more tokens than the call's cap, as a real model would not.
  */
 public final class MockAdapter implements ProviderAdapter {
 
     public static final String NAME = "mock";
-    static final int LOREM_DEFAULT_WORDS = 16;
+    static final int LOREM_DEFAULT_TOKENS = 16;
     static final int LOREM_MAX_WORDS = 512;
     private static final String[] LOREM = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod "
             + "tempor incididunt ut labore et dolore magna aliqua").split(" ");
@@ -61,16 +62,16 @@ public final class MockAdapter implements ProviderAdapter {
         };
     }
 
+    /**
+     * Like a real model, never more completion tokens than the call's cap ({@code max_completion_tokens}
+     * or {@code max_tokens}, counted by {@link TokenEstimate}): the hold was placed for that many.
+     */
     private static String reply(UpstreamRequest request) {
+        JsonNode max = request.body().has("max_completion_tokens") ? request.body().path("max_completion_tokens")
+                : request.body().path("max_tokens");
+        long cap = max.canConvertToLong() ? max.asLong() : Long.MAX_VALUE;
         if (request.upstreamModel().equals("lorem")) {
-            JsonNode max = request.body().has("max_completion_tokens") ? request.body().path("max_completion_tokens")
-                    : request.body().path("max_tokens");
-            int words = Math.min(max.canConvertToInt() ? max.asInt() : LOREM_DEFAULT_WORDS, LOREM_MAX_WORDS);
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < words; i++) {
-                text.append(i == 0 ? "" : " ").append(LOREM[i % LOREM.length]);
-            }
-            return text.toString();
+            return words(LOREM, max.canConvertToLong() ? cap : LOREM_DEFAULT_TOKENS, LOREM_MAX_WORDS);
         }
         String last = "";
         for (JsonNode message : request.body().path("messages")) {
@@ -79,7 +80,21 @@ public final class MockAdapter implements ProviderAdapter {
                         : message.path("content").path(0).path("text").asText("");
             }
         }
-        return last;
+        String[] words = last.split(" ");
+        return TokenEstimate.text(last) <= cap ? last : words(words, cap, words.length);
+    }
+
+    /** The first of {@code count} words (the list repeated) that fit in {@code tokens}. */
+    private static String words(String[] words, long tokens, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            String next = (i == 0 ? "" : " ") + words[i % words.length];
+            if (TokenEstimate.text(text + next) > tokens) {
+                break;
+            }
+            text.append(next);
+        }
+        return text.toString();
     }
 
     private static TokenUsage usage(UpstreamRequest request, String reply) {
