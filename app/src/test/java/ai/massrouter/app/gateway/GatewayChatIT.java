@@ -46,6 +46,36 @@ class GatewayChatIT extends GatewayIT {
                 .isEqualByComparingTo(new BigDecimal("10.00").subtract(expected));
     }
 
+    /** The hold covers the budget only: an upstream left uncapped could write, and cost, past it. */
+    @Test
+    void theUpstreamIsCappedAtTheHeldBudget_withOrWithoutTheClientsCap() {
+        Consumer consumer = consumer("10.00");
+        String model = model("1.00", "1.00", "local-a", "ok-uncapped");
+
+        assertThat(post(consumer.key(), chat(model)).status()).isEqualTo(200);
+        JsonNode uncapped = lastRequest("ok-uncapped");
+        assertThat(uncapped.path("max_tokens").asInt()).as(uncapped.toString()).isEqualTo(4096);
+
+        String pastContext = model("1.00", "1.00", "local-a", "ok-past-context");
+        SseClient.Stream stream = new SseClient(port).post(consumer.key(), chat(pastContext, "stream", true,
+                "max_completion_tokens", 1_000_000));
+        assertThat(stream.data()).last().isEqualTo("[DONE]");
+        JsonNode clamped = lastRequest("ok-past-context");
+        assertThat(clamped.path("max_completion_tokens").asInt()).as(clamped.toString()).isEqualTo(100_000);
+        assertThat(clamped.has("max_tokens")).isFalse();
+    }
+
+    private static JsonNode lastRequest(String upstreamModel) {
+        JsonNode found = null;
+        for (JsonNode request : OPENAI.requests) {
+            if (request.path("model").asText().equals(upstreamModel)) {
+                found = request;
+            }
+        }
+        assertThat(found).as("a request for " + upstreamModel).isNotNull();
+        return found;
+    }
+
     @Test
     void upstream500_fallsBackToTheSecondProvider_andTheEventNamesIt() {
         Consumer consumer = consumer("10.00");

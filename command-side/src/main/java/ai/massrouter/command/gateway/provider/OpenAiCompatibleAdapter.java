@@ -31,6 +31,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         body.put("model", request.upstreamModel());
         body.put("stream", false);
         body.remove("stream_options");
+        capCompletion(body, request.maxTokens());
         JsonNode answer = http.readJson(http.post(url, body, headers, false));
         if (!(answer instanceof ObjectNode completion) || !answer.path("choices").isArray()) {
             throw new UpstreamException(http.provider() + " answered without choices", 0, true, null);
@@ -44,6 +45,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         body.put("model", request.upstreamModel());
         body.put("stream", true);
         body.putObject("stream_options").put("include_usage", true);
+        capCompletion(body, request.maxTokens());
         SseReader events = new SseReader(http.post(url, body, headers, true));
         return new ChunkStream() {
             private boolean done;
@@ -74,6 +76,24 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                 events.close();
             }
         };
+    }
+
+    /**
+     * The upstream may write no more than was held: a client's cap above the budget (the model's
+     * context) comes down to it, and a call that named none gets the budget as {@code max_tokens}
+     * (the field every compatible upstream knows), else the answer could cost past its hold.
+     */
+    private static void capCompletion(ObjectNode body, int budget) {
+        boolean capped = false;
+        for (String field : new String[]{"max_completion_tokens", "max_tokens"}) {
+            if (body.path(field).isIntegralNumber()) {
+                body.put(field, Math.min(body.path(field).asLong(), budget));
+                capped = true;
+            }
+        }
+        if (!capped) {
+            body.put("max_tokens", budget);
+        }
     }
 
     private SseEvent read(SseReader events) {
