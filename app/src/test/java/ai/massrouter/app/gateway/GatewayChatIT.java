@@ -139,6 +139,21 @@ class GatewayChatIT extends GatewayIT {
         assertThat(settledBalance(consumer).path("available").decimalValue()).isEqualByComparingTo("0.000001");
     }
 
+    /** Each of the n answers may use the whole cap: a hold for one would let n times the budget be spent. */
+    @Test
+    void severalAnswers_holdTheBudgetForEach_soABalanceForOneIsRefused() {
+        Consumer consumer = consumer("2.00");
+        String model = model("0.01", "1000.00", "local-a", "ok-n");
+
+        Response three = post(consumer.key(), chat(model, "max_tokens", 1000, "n", 3));
+
+        assertThat(three.status()).as(three.toString()).isEqualTo(402);
+        assertThat(three.json().path("error").path("code").asText()).isEqualTo("BILL_001");
+        assertThat(OPENAI.calls("ok-n")).isZero();
+        assertThat(post(consumer.key(), chat(model, "max_tokens", 1000, "n", 1)).status()).isEqualTo(200);
+        assertThat(post(consumer.key(), chat(model, "n", 0)).status()).isEqualTo(400);
+    }
+
     @Test
     void errors_comeInOpenAiShape_withTheirStatus() {
         Consumer consumer = consumer("1.00");
