@@ -67,4 +67,22 @@ class GatewayAnthropicIT extends GatewayIT {
         assertThat(charge(consumer, stream.requestId()).path("amount").decimalValue())
                 .isEqualByComparingTo(expected.negate());
     }
+
+    @Test
+    void streamEndingWithoutMessageStop_endsWithAnErrorEvent_andChargesWhatWasDelivered() {
+        Consumer consumer = consumer("10.00");
+        String model = model("1000.00", "2000.00", "local-claude", "cut");
+
+        SseClient.Stream stream = new SseClient(port).post(consumer.key(), Map.of("model", model, "stream", true,
+                "max_tokens", 100, "messages", List.of(Map.of("role", "user", "content", "stream slowly"))));
+
+        assertThat(stream.text()).isEqualTo(LocalAnthropicServer.PIECES.get(0));
+        assertThat(stream.data()).doesNotContain("[DONE]");
+        assertThat(stream.chunks().get(stream.chunks().size() - 1).path("error").path("code").asText())
+                .isEqualTo("UPSTREAM_001");
+        // "Bonjour": 7 characters, 2 tokens by the estimate rule; the prompt estimate is 12
+        JsonNode charge = charge(consumer, stream.requestId());
+        assertThat(charge.path("completion_tokens").asLong()).isEqualTo(2);
+        assertThat(charge.path("amount").decimalValue()).isEqualByComparingTo(cost("1000.00", 12, "2000.00", 2).negate());
+    }
 }

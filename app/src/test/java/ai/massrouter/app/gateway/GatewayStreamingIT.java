@@ -85,6 +85,28 @@ class GatewayStreamingIT extends GatewayIT {
         assertThat(charge.path("amount").decimalValue()).isEqualByComparingTo(cost("1000.00", 12, "2000.00", 2).negate());
     }
 
+    /** A stream that ends without [DONE] or a finish reason was cut off (a proxy's timeout, say), not finished. */
+    @Test
+    void upstreamEndingEarlyBeforeTheFirstChunk_fallsBack_afterIt_endsWithAnErrorEvent() {
+        Consumer consumer = consumer("10.00");
+        String fallback = model("1.00", "1.00", "local-a", "cut-first", "local-b", "ok");
+        String cutting = model("1000.00", "2000.00", "local-a", "cut");
+
+        SseClient.Stream served = new SseClient(port).post(consumer.key(), chat(fallback, "stream", true));
+        SseClient.Stream cut = new SseClient(port).post(consumer.key(), Map.of("model", cutting, "stream", true,
+                "max_tokens", 100, "messages", List.of(Map.of("role", "user", "content", "stream slowly"))));
+
+        assertThat(served.text()).isEqualTo(LocalOpenAiServer.REPLY);
+        assertThat(served.data()).last().isEqualTo("[DONE]");
+        assertThat(cut.text()).isEqualTo("abcdabcd");
+        assertThat(cut.data()).doesNotContain("[DONE]");
+        assertThat(cut.chunks().get(cut.chunks().size() - 1).path("error").path("code").asText())
+                .isEqualTo("UPSTREAM_001");
+        JsonNode charge = charge(consumer, cut.requestId());
+        assertThat(charge.path("completion_tokens").asLong()).isEqualTo(2);
+        assertThat(charge.path("amount").decimalValue()).isEqualByComparingTo(cost("1000.00", 12, "2000.00", 2).negate());
+    }
+
     /**
      * The client reads three 1-token chunks ("abcd") and hangs up. The gateway must stop the
      * upstream and charge the prompt estimate plus what it delivered: 12 prompt tokens for

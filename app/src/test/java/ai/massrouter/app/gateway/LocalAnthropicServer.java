@@ -60,7 +60,7 @@ final class LocalAnthropicServer {
         if (model.equals("overloaded")) {
             json(exchange, 529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
         } else if (request.path("stream").asBoolean(false)) {
-            stream(exchange, model);
+            stream(exchange, model, !model.equals("cut"));
         } else {
             json(exchange, 200, """
                     {"id":"msg_01","type":"message","role":"assistant","model":"%s",
@@ -70,7 +70,8 @@ final class LocalAnthropicServer {
         }
     }
 
-    private static void stream(HttpExchange exchange, String model) throws IOException {
+    /** {@code complete} false: the response ends cleanly after the first piece, with no message_delta or message_stop. */
+    private static void stream(HttpExchange exchange, String model, boolean complete) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -83,6 +84,9 @@ final class LocalAnthropicServer {
             for (String piece : PIECES) {
                 event(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
                         + "\"delta\":{\"type\":\"text_delta\",\"text\":\"" + piece + "\"}}");
+                if (!complete) {
+                    return;
+                }
             }
             event(out, "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
             event(out, "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","

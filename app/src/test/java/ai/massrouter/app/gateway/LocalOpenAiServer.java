@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * scripted by the requested model name: {@code ok} answers with {@link #PROMPT_TOKENS} and
  * {@link #COMPLETION_TOKENS}, {@code fail500} fails, {@code slow} streams {@code "abcd"} chunks
  * until the client of the gateway has gone (see {@link #slowStream}), {@code stall} and
- * {@code stall-first} fall silent after two chunks or before the first.
+ * {@code stall-first} fall silent after two chunks or before the first, {@code cut} and {@code cut-first}
+ * end the response cleanly after two chunks or before the first, without {@code [DONE]}.
  */
 final class LocalOpenAiServer {
 
@@ -71,6 +72,8 @@ final class LocalOpenAiServer {
             case "slow" -> slow(exchange);
             case "stall-first" -> stall(exchange, 0);
             case "stall" -> stall(exchange, 2);
+            case "cut-first" -> cut(exchange, 0);
+            case "cut" -> cut(exchange, 2);
             default -> {
                 if (stream) {
                     stream(exchange, request);
@@ -154,6 +157,20 @@ final class LocalOpenAiServer {
             // the gateway gave up on us, as it should
         } finally {
             exchange.close();
+        }
+    }
+
+    /** Answers 200, streams {@code chunks} "abcd" chunks, then ends the response as if it were complete. */
+    private static void cut(HttpExchange exchange, int chunks) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            if (chunks > 0) {
+                event(out, chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
+            }
+            for (int i = 0; i < chunks; i++) {
+                event(out, chunk("{\"content\":\"abcd\"}", null));
+            }
         }
     }
 

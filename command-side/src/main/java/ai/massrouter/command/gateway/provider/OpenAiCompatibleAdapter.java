@@ -49,6 +49,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         SseReader events = new SseReader(http.post(url, body, headers, true));
         return new ChunkStream() {
             private boolean done;
+            private boolean finished;
 
             @Override
             public ChatChunk next() {
@@ -56,6 +57,9 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                     SseEvent event = read(events);
                     if (event == null || event.data().strip().equals("[DONE]")) {
                         done = true;
+                        if (event == null && !finished) {
+                            throw cutOff(http.provider());
+                        }
                         return null;
                     }
                     JsonNode chunk = http.parse(event.data());
@@ -65,6 +69,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                     }
                     ChatChunk parsed = chunk(chunk);
                     if (parsed != null) {
+                        finished |= parsed.finishReason() != null;
                         return parsed;
                     }
                 }
@@ -94,6 +99,14 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         if (!capped) {
             body.put("max_tokens", budget);
         }
+    }
+
+    /**
+     * The response ended with neither {@code [DONE]} nor a finish reason: cut off (a proxy's
+     * timeout, a crash), not finished. Before the first chunk the next route may serve the call.
+     */
+    static UpstreamException cutOff(String provider) {
+        return new UpstreamException(provider + " ended the stream before the answer was finished", 0, true, null);
     }
 
     private SseEvent read(SseReader events) {
