@@ -107,6 +107,26 @@ class GatewayStreamingIT extends GatewayIT {
         assertThat(charge.path("amount").decimalValue()).isEqualByComparingTo(cost("1000.00", 12, "2000.00", 2).negate());
     }
 
+    /** The role chunk carries no token: a failure right after it may still fall back (OpenAI-compatible and Anthropic). */
+    @Test
+    void failureAfterTheRoleChunkAlone_fallsBack() {
+        Consumer consumer = consumer("10.00");
+        String openAi = model("1.00", "1.00", "local-a", "cut-after-role", "local-b", "ok");
+        String anthropic = model("1.00", "1.00", "local-claude", "overloaded-mid", "local-claude", "claude-test");
+
+        SseClient.Stream fromOpenAi = new SseClient(port).post(consumer.key(), chat(openAi, "stream", true));
+        SseClient.Stream fromAnthropic = new SseClient(port).post(consumer.key(), chat(anthropic, "stream", true));
+
+        assertThat(fromOpenAi.text()).isEqualTo(LocalOpenAiServer.REPLY);
+        assertThat(fromOpenAi.data()).last().isEqualTo("[DONE]");
+        assertThat(fromOpenAi.chunks()).allSatisfy(c -> assertThat(c.has("error")).isFalse());
+        assertThat(fromAnthropic.text()).isEqualTo(String.join("", LocalAnthropicServer.PIECES));
+        assertThat(fromAnthropic.data()).last().isEqualTo("[DONE]");
+        assertThat(fromAnthropic.chunks()).allSatisfy(c -> assertThat(c.has("error")).isFalse());
+        assertThat(charge(consumer, fromAnthropic.requestId()).path("completion_tokens").asLong())
+                .isEqualTo(LocalAnthropicServer.OUTPUT_TOKENS);
+    }
+
     /**
      * The client reads three 1-token chunks ("abcd") and hangs up. The gateway must stop the
      * upstream and charge the prompt estimate plus what it delivered: 12 prompt tokens for

@@ -59,6 +59,8 @@ final class LocalAnthropicServer {
         String model = request.path("model").asText();
         if (model.equals("overloaded")) {
             json(exchange, 529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
+        } else if (model.equals("overloaded-mid")) {
+            overloadedAfterStart(exchange, model);
         } else if (request.path("stream").asBoolean(false)) {
             stream(exchange, model, !model.equals("cut"));
         } else {
@@ -92,6 +94,18 @@ final class LocalAnthropicServer {
             event(out, "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
                     + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + OUTPUT_TOKENS + "}}");
             event(out, "message_stop", "{\"type\":\"message_stop\"}");
+        }
+    }
+
+    /** What Anthropic does when it is overloaded after answering 200: message_start, then an error event. */
+    private static void overloadedAfterStart(HttpExchange exchange, String model) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            event(out, "message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_02\",\"type\":\"message\","
+                    + "\"role\":\"assistant\",\"model\":\"" + model + "\",\"content\":[],\"stop_reason\":null,"
+                    + "\"usage\":{\"input_tokens\":" + INPUT_TOKENS + ",\"output_tokens\":1}}}");
+            event(out, "error", "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
         }
     }
 

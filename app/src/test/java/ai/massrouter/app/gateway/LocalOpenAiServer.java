@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #COMPLETION_TOKENS}, {@code fail500} fails, {@code slow} streams {@code "abcd"} chunks
  * until the client of the gateway has gone (see {@link #slowStream}), {@code stall} and
  * {@code stall-first} fall silent after two chunks or before the first, {@code cut} and {@code cut-first}
- * end the response cleanly after two chunks or before the first, without {@code [DONE]}.
+ * end the response cleanly after two chunks or before the first, without {@code [DONE]}; {@code cut-after-role}
+ * after the role chunk alone.
  */
 final class LocalOpenAiServer {
 
@@ -72,8 +73,9 @@ final class LocalOpenAiServer {
             case "slow" -> slow(exchange);
             case "stall-first" -> stall(exchange, 0);
             case "stall" -> stall(exchange, 2);
-            case "cut-first" -> cut(exchange, 0);
-            case "cut" -> cut(exchange, 2);
+            case "cut-first" -> cut(exchange, false, 0);
+            case "cut-after-role" -> cut(exchange, true, 0);
+            case "cut" -> cut(exchange, true, 2);
             default -> {
                 if (stream) {
                     stream(exchange, request);
@@ -160,12 +162,12 @@ final class LocalOpenAiServer {
         }
     }
 
-    /** Answers 200, streams {@code chunks} "abcd" chunks, then ends the response as if it were complete. */
-    private static void cut(HttpExchange exchange, int chunks) throws IOException {
+    /** Answers 200, streams the role chunk if asked, {@code chunks} "abcd" chunks, then ends the response. */
+    private static void cut(HttpExchange exchange, boolean role, int chunks) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
-            if (chunks > 0) {
+            if (role) {
                 event(out, chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
             }
             for (int i = 0; i < chunks; i++) {
