@@ -154,6 +154,22 @@ class GatewayChatIT extends GatewayIT {
         assertThat(post(consumer.key(), chat(model, "n", 0)).status()).isEqualTo(400);
     }
 
+    /** Upstreams bill tool definitions as prompt: a hold that left them out could be far below the cost. */
+    @Test
+    void toolDefinitions_countInTheHold() {
+        Consumer consumer = consumer("0.50");
+        String model = model("100.00", "0.01", "local-a", "ok-tools");
+        // 30 000 characters of schema: 7 500 tokens, 0.75 at 100 per million
+        Map<String, Object> tool = Map.of("type", "function", "function", Map.of("name", "lookup",
+                "description", "x".repeat(30_000), "parameters", Map.of("type", "object")));
+
+        Response withTools = post(consumer.key(), chat(model, "max_tokens", 10, "tools", java.util.List.of(tool)));
+
+        assertThat(withTools.status()).as(withTools.toString()).isEqualTo(402);
+        assertThat(OPENAI.calls("ok-tools")).isZero();
+        assertThat(post(consumer.key(), chat(model, "max_tokens", 10)).status()).isEqualTo(200);
+    }
+
     @Test
     void errors_comeInOpenAiShape_withTheirStatus() {
         Consumer consumer = consumer("1.00");
