@@ -56,6 +56,11 @@ final class LocalAnthropicServer {
                     + "\"message\":\"max_tokens: Field required\"}}");
             return;
         }
+        if (request.toString().contains("\"url\":\"data:")) {
+            json(exchange, 400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
+                    + "\"message\":\"Only HTTP(S) URLs are supported for url image sources\"}}");
+            return;
+        }
         String model = request.path("model").asText();
         if (model.equals("overloaded")) {
             json(exchange, 529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
