@@ -107,6 +107,19 @@ class GatewayStreamingIT extends GatewayIT {
         assertThat(charge.path("amount").decimalValue()).isEqualByComparingTo(cost("1000.00", 12, "2000.00", 2).negate());
     }
 
+    /** An error event with a server-side code before the first token is an upstream failure like a 5xx. */
+    @Test
+    void serverErrorEventBeforeTheFirstToken_fallsBack() {
+        Consumer consumer = consumer("10.00");
+        String model = model("1.00", "1.00", "local-a", "error-first", "local-b", "ok");
+
+        SseClient.Stream stream = new SseClient(port).post(consumer.key(), chat(model, "stream", true));
+
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.text()).isEqualTo(LocalOpenAiServer.REPLY);
+        assertThat(stream.data()).last().isEqualTo("[DONE]");
+    }
+
     /** The role chunk carries no token: a failure right after it may still fall back (OpenAI-compatible and Anthropic). */
     @Test
     void failureAfterTheRoleChunkAlone_fallsBack() {

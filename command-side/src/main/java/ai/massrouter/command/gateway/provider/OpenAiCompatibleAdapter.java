@@ -64,8 +64,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                     }
                     JsonNode chunk = http.parse(event.data());
                     if (chunk.has("error")) {
-                        throw new UpstreamException(http.provider() + " failed mid-stream: "
-                                + chunk.path("error").path("message").asText(""), 0, false, null);
+                        throw midStream(chunk.path("error"));
                     }
                     ChatChunk parsed = chunk(chunk);
                     if (parsed != null) {
@@ -99,6 +98,18 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         if (!capped) {
             body.put("max_tokens", budget);
         }
+    }
+
+    /**
+     * An error event. Its {@code code}, when it is an HTTP status (OpenRouter, vLLM), is classified
+     * like the status itself: a 5xx before the first token lets the next route serve the call.
+     */
+    private UpstreamException midStream(JsonNode error) {
+        String message = http.provider() + " failed mid-stream: " + error.path("message").asText("");
+        int code = error.path("code").canConvertToInt() ? error.path("code").asInt() : 0;
+        return code >= 100 && code < 600
+                ? UpstreamException.ofStatus(http.provider(), code, "failed mid-stream: " + error.path("message").asText(""))
+                : new UpstreamException(message, 0, false, null);
     }
 
     /**
