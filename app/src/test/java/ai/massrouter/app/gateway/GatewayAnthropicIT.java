@@ -67,4 +67,41 @@ class GatewayAnthropicIT extends GatewayIT {
         assertThat(charge(consumer, stream.requestId()).path("amount").decimalValue())
                 .isEqualByComparingTo(expected.negate());
     }
+
+    @Test
+    void streamEndingWithoutMessageStop_endsWithAnErrorEvent_andChargesWhatWasDelivered() {
+        Consumer consumer = consumer("10.00");
+        String model = model("1000.00", "2000.00", "local-claude", "cut");
+
+        SseClient.Stream stream = new SseClient(port).post(consumer.key(), Map.of("model", model, "stream", true,
+                "max_tokens", 100, "messages", List.of(Map.of("role", "user", "content", "stream slowly"))));
+
+        assertThat(stream.text()).isEqualTo(LocalAnthropicServer.PIECES.get(0));
+        assertThat(stream.data()).doesNotContain("[DONE]");
+        assertThat(stream.chunks().get(stream.chunks().size() - 1).path("error").path("code").asText())
+                .isEqualTo("UPSTREAM_001");
+        // "Bonjour": 7 characters, 2 tokens by the estimate rule; the prompt estimate is 12
+        JsonNode charge = charge(consumer, stream.requestId());
+        assertThat(charge.path("completion_tokens").asLong()).isEqualTo(2);
+        assertThat(charge.path("amount").decimalValue()).isEqualByComparingTo(cost("1000.00", 12, "2000.00", 2).negate());
+    }
+
+    /** OpenAI SDKs send local images as base64 data URLs; Anthropic refuses those as url sources. */
+    @Test
+    void base64Image_goesAsABase64Source() {
+        Consumer consumer = consumer("10.00");
+        String model = model("1.00", "1.00", "local-claude", "claude-test");
+        List<Map<String, Object>> content = List.of(Map.of("type", "text", "text", "What is this?"),
+                Map.of("type", "image_url", "image_url", Map.of("url", "data:image/png;base64,iVBORw0KGgo=")));
+
+        Response response = post(consumer.key(), Map.of("model", model, "messages",
+                List.of(Map.of("role", "user", "content", content))));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode source = ANTHROPIC.requests.get(ANTHROPIC.requests.size() - 1).path("messages").path(0)
+                .path("content").path(1).path("source");
+        assertThat(source.path("type").asText()).isEqualTo("base64");
+        assertThat(source.path("media_type").asText()).isEqualTo("image/png");
+        assertThat(source.path("data").asText()).isEqualTo("iVBORw0KGgo=");
+    }
 }

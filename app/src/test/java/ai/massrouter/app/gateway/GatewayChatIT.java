@@ -46,6 +46,36 @@ class GatewayChatIT extends GatewayIT {
                 .isEqualByComparingTo(new BigDecimal("10.00").subtract(expected));
     }
 
+    /** The hold covers the budget only: an upstream left uncapped could write, and cost, past it. */
+    @Test
+    void theUpstreamIsCappedAtTheHeldBudget_withOrWithoutTheClientsCap() {
+        Consumer consumer = consumer("10.00");
+        String model = model("1.00", "1.00", "local-a", "ok-uncapped");
+
+        assertThat(post(consumer.key(), chat(model)).status()).isEqualTo(200);
+        JsonNode uncapped = lastRequest("ok-uncapped");
+        assertThat(uncapped.path("max_tokens").asInt()).as(uncapped.toString()).isEqualTo(4096);
+
+        String pastContext = model("1.00", "1.00", "local-a", "ok-past-context");
+        SseClient.Stream stream = new SseClient(port).post(consumer.key(), chat(pastContext, "stream", true,
+                "max_completion_tokens", 1_000_000));
+        assertThat(stream.data()).last().isEqualTo("[DONE]");
+        JsonNode clamped = lastRequest("ok-past-context");
+        assertThat(clamped.path("max_completion_tokens").asInt()).as(clamped.toString()).isEqualTo(100_000);
+        assertThat(clamped.has("max_tokens")).isFalse();
+    }
+
+    private static JsonNode lastRequest(String upstreamModel) {
+        JsonNode found = null;
+        for (JsonNode request : OPENAI.requests) {
+            if (request.path("model").asText().equals(upstreamModel)) {
+                found = request;
+            }
+        }
+        assertThat(found).as("a request for " + upstreamModel).isNotNull();
+        return found;
+    }
+
     @Test
     void upstream500_fallsBackToTheSecondProvider_andTheEventNamesIt() {
         Consumer consumer = consumer("10.00");
@@ -107,6 +137,37 @@ class GatewayChatIT extends GatewayIT {
         assertThat(response.header("X-Request-Id")).startsWith("chatcmpl-");
         assertThat(OPENAI.calls("ok-unfunded")).isZero();
         assertThat(settledBalance(consumer).path("available").decimalValue()).isEqualByComparingTo("0.000001");
+    }
+
+    /** Each of the n answers may use the whole cap: a hold for one would let n times the budget be spent. */
+    @Test
+    void severalAnswers_holdTheBudgetForEach_soABalanceForOneIsRefused() {
+        Consumer consumer = consumer("2.00");
+        String model = model("0.01", "1000.00", "local-a", "ok-n");
+
+        Response three = post(consumer.key(), chat(model, "max_tokens", 1000, "n", 3));
+
+        assertThat(three.status()).as(three.toString()).isEqualTo(402);
+        assertThat(three.json().path("error").path("code").asText()).isEqualTo("BILL_001");
+        assertThat(OPENAI.calls("ok-n")).isZero();
+        assertThat(post(consumer.key(), chat(model, "max_tokens", 1000, "n", 1)).status()).isEqualTo(200);
+        assertThat(post(consumer.key(), chat(model, "n", 0)).status()).isEqualTo(400);
+    }
+
+    /** Upstreams bill tool definitions as prompt: a hold that left them out could be far below the cost. */
+    @Test
+    void toolDefinitions_countInTheHold() {
+        Consumer consumer = consumer("0.50");
+        String model = model("100.00", "0.01", "local-a", "ok-tools");
+        // 30 000 characters of schema: 7 500 tokens, 0.75 at 100 per million
+        Map<String, Object> tool = Map.of("type", "function", "function", Map.of("name", "lookup",
+                "description", "x".repeat(30_000), "parameters", Map.of("type", "object")));
+
+        Response withTools = post(consumer.key(), chat(model, "max_tokens", 10, "tools", java.util.List.of(tool)));
+
+        assertThat(withTools.status()).as(withTools.toString()).isEqualTo(402);
+        assertThat(OPENAI.calls("ok-tools")).isZero();
+        assertThat(post(consumer.key(), chat(model, "max_tokens", 10)).status()).isEqualTo(200);
     }
 
     @Test

@@ -85,6 +85,61 @@ class GatewayStreamingIT extends GatewayIT {
         assertThat(charge.path("amount").decimalValue()).isEqualByComparingTo(cost("1000.00", 12, "2000.00", 2).negate());
     }
 
+    /** A stream that ends without [DONE] or a finish reason was cut off (a proxy's timeout, say), not finished. */
+    @Test
+    void upstreamEndingEarlyBeforeTheFirstChunk_fallsBack_afterIt_endsWithAnErrorEvent() {
+        Consumer consumer = consumer("10.00");
+        String fallback = model("1.00", "1.00", "local-a", "cut-first", "local-b", "ok");
+        String cutting = model("1000.00", "2000.00", "local-a", "cut");
+
+        SseClient.Stream served = new SseClient(port).post(consumer.key(), chat(fallback, "stream", true));
+        SseClient.Stream cut = new SseClient(port).post(consumer.key(), Map.of("model", cutting, "stream", true,
+                "max_tokens", 100, "messages", List.of(Map.of("role", "user", "content", "stream slowly"))));
+
+        assertThat(served.text()).isEqualTo(LocalOpenAiServer.REPLY);
+        assertThat(served.data()).last().isEqualTo("[DONE]");
+        assertThat(cut.text()).isEqualTo("abcdabcd");
+        assertThat(cut.data()).doesNotContain("[DONE]");
+        assertThat(cut.chunks().get(cut.chunks().size() - 1).path("error").path("code").asText())
+                .isEqualTo("UPSTREAM_001");
+        JsonNode charge = charge(consumer, cut.requestId());
+        assertThat(charge.path("completion_tokens").asLong()).isEqualTo(2);
+        assertThat(charge.path("amount").decimalValue()).isEqualByComparingTo(cost("1000.00", 12, "2000.00", 2).negate());
+    }
+
+    /** An error event with a server-side code before the first token is an upstream failure like a 5xx. */
+    @Test
+    void serverErrorEventBeforeTheFirstToken_fallsBack() {
+        Consumer consumer = consumer("10.00");
+        String model = model("1.00", "1.00", "local-a", "error-first", "local-b", "ok");
+
+        SseClient.Stream stream = new SseClient(port).post(consumer.key(), chat(model, "stream", true));
+
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.text()).isEqualTo(LocalOpenAiServer.REPLY);
+        assertThat(stream.data()).last().isEqualTo("[DONE]");
+    }
+
+    /** The role chunk carries no token: a failure right after it may still fall back (OpenAI-compatible and Anthropic). */
+    @Test
+    void failureAfterTheRoleChunkAlone_fallsBack() {
+        Consumer consumer = consumer("10.00");
+        String openAi = model("1.00", "1.00", "local-a", "cut-after-role", "local-b", "ok");
+        String anthropic = model("1.00", "1.00", "local-claude", "overloaded-mid", "local-claude", "claude-test");
+
+        SseClient.Stream fromOpenAi = new SseClient(port).post(consumer.key(), chat(openAi, "stream", true));
+        SseClient.Stream fromAnthropic = new SseClient(port).post(consumer.key(), chat(anthropic, "stream", true));
+
+        assertThat(fromOpenAi.text()).isEqualTo(LocalOpenAiServer.REPLY);
+        assertThat(fromOpenAi.data()).last().isEqualTo("[DONE]");
+        assertThat(fromOpenAi.chunks()).allSatisfy(c -> assertThat(c.has("error")).isFalse());
+        assertThat(fromAnthropic.text()).isEqualTo(String.join("", LocalAnthropicServer.PIECES));
+        assertThat(fromAnthropic.data()).last().isEqualTo("[DONE]");
+        assertThat(fromAnthropic.chunks()).allSatisfy(c -> assertThat(c.has("error")).isFalse());
+        assertThat(charge(consumer, fromAnthropic.requestId()).path("completion_tokens").asLong())
+                .isEqualTo(LocalAnthropicServer.OUTPUT_TOKENS);
+    }
+
     /**
      * The client reads three 1-token chunks ("abcd") and hangs up. The gateway must stop the
      * upstream and charge the prompt estimate plus what it delivered: 12 prompt tokens for

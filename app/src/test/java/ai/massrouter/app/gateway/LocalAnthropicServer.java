@@ -56,11 +56,18 @@ final class LocalAnthropicServer {
                     + "\"message\":\"max_tokens: Field required\"}}");
             return;
         }
+        if (request.toString().contains("\"url\":\"data:")) {
+            json(exchange, 400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
+                    + "\"message\":\"Only HTTP(S) URLs are supported for url image sources\"}}");
+            return;
+        }
         String model = request.path("model").asText();
         if (model.equals("overloaded")) {
             json(exchange, 529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
+        } else if (model.equals("overloaded-mid")) {
+            overloadedAfterStart(exchange, model);
         } else if (request.path("stream").asBoolean(false)) {
-            stream(exchange, model);
+            stream(exchange, model, !model.equals("cut"));
         } else {
             json(exchange, 200, """
                     {"id":"msg_01","type":"message","role":"assistant","model":"%s",
@@ -70,7 +77,8 @@ final class LocalAnthropicServer {
         }
     }
 
-    private static void stream(HttpExchange exchange, String model) throws IOException {
+    /** {@code complete} false: the response ends cleanly after the first piece, with no message_delta or message_stop. */
+    private static void stream(HttpExchange exchange, String model, boolean complete) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -83,11 +91,26 @@ final class LocalAnthropicServer {
             for (String piece : PIECES) {
                 event(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
                         + "\"delta\":{\"type\":\"text_delta\",\"text\":\"" + piece + "\"}}");
+                if (!complete) {
+                    return;
+                }
             }
             event(out, "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
             event(out, "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
                     + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + OUTPUT_TOKENS + "}}");
             event(out, "message_stop", "{\"type\":\"message_stop\"}");
+        }
+    }
+
+    /** What Anthropic does when it is overloaded after answering 200: message_start, then an error event. */
+    private static void overloadedAfterStart(HttpExchange exchange, String model) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            event(out, "message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_02\",\"type\":\"message\","
+                    + "\"role\":\"assistant\",\"model\":\"" + model + "\",\"content\":[],\"stop_reason\":null,"
+                    + "\"usage\":{\"input_tokens\":" + INPUT_TOKENS + ",\"output_tokens\":1}}}");
+            event(out, "error", "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
         }
     }
 

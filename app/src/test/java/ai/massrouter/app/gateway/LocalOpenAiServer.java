@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * scripted by the requested model name: {@code ok} answers with {@link #PROMPT_TOKENS} and
  * {@link #COMPLETION_TOKENS}, {@code fail500} fails, {@code slow} streams {@code "abcd"} chunks
  * until the client of the gateway has gone (see {@link #slowStream}), {@code stall} and
- * {@code stall-first} fall silent after two chunks or before the first.
+ * {@code stall-first} fall silent after two chunks or before the first, {@code cut} and {@code cut-first}
+ * end the response cleanly after two chunks or before the first, without {@code [DONE]}; {@code cut-after-role}
+ * after the role chunk alone; {@code error-first} answers 200 and then an error event with a 502 code, as
+ * OpenRouter does when the provider behind it fails.
  */
 final class LocalOpenAiServer {
 
@@ -71,6 +74,10 @@ final class LocalOpenAiServer {
             case "slow" -> slow(exchange);
             case "stall-first" -> stall(exchange, 0);
             case "stall" -> stall(exchange, 2);
+            case "error-first" -> errorEvent(exchange);
+            case "cut-first" -> cut(exchange, false, 0);
+            case "cut-after-role" -> cut(exchange, true, 0);
+            case "cut" -> cut(exchange, true, 2);
             default -> {
                 if (stream) {
                     stream(exchange, request);
@@ -154,6 +161,28 @@ final class LocalOpenAiServer {
             // the gateway gave up on us, as it should
         } finally {
             exchange.close();
+        }
+    }
+
+    private static void errorEvent(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            event(out, "{\"error\":{\"message\":\"Provider returned error\",\"code\":502}}");
+        }
+    }
+
+    /** Answers 200, streams the role chunk if asked, {@code chunks} "abcd" chunks, then ends the response. */
+    private static void cut(HttpExchange exchange, boolean role, int chunks) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            if (role) {
+                event(out, chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
+            }
+            for (int i = 0; i < chunks; i++) {
+                event(out, chunk("{\"content\":\"abcd\"}", null));
+            }
         }
     }
 

@@ -32,9 +32,13 @@ public class CallBilling {
         this.clock = clock;
     }
 
-    /** The most a call can cost: its prompt estimate and its whole completion budget. Refused with BILL_001. */
+    /**
+     * The most a call can cost: its prompt estimate and its whole completion budget for each of the
+     * {@code n} answers asked for. Refused with BILL_001.
+     */
     public void hold(GatewayCall call) {
-        Money amount = call.pricing().cost(call.promptEstimate(), call.completionBudget());
+        Money amount = call.pricing().cost(call.promptEstimate(),
+                Math.multiplyExact(call.completionBudget(), call.choices()));
         commands.sendAndWait(new PlaceHoldCommand(account(call), call.requestId(), amount, call.caller().apiKeyId(),
                 call.caller().keyLimits(), "chat.completions " + call.model().id(), call.startedAt()));
     }

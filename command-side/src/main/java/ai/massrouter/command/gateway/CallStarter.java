@@ -53,7 +53,8 @@ public class CallStarter {
         }
         List<Route> routes = providers.routes(model);
         GatewayCall call = new GatewayCall(requestId, caller, model, model.pricing(),
-                TokenEstimate.prompt(request.body().path("messages")), budget(request, model), clock.instant());
+                TokenEstimate.request(request.body()), budget(request, model), request.choices(),
+                clock.instant());
         billing.hold(call);
         return new Started(call, routes);
     }

@@ -27,6 +27,8 @@ import java.util.List;
 @Service
 public class ChatGateway {
 
+    private static final int MAX_OPENING_CHUNKS = 16;
+
     private final CallStarter starter;
     private final CallBilling billing;
     private final StreamRelay relay;
@@ -68,11 +70,11 @@ public class ChatGateway {
         List<String> failures = new ArrayList<>();
         for (Route route : started.routes()) {
             ChunkStream stream = null;
-            ChatChunk first;
+            List<ChatChunk> opening;
             try {
                 stream = route.adapter().stream(upstream(request, route, call));
-                // the first chunk is read before committing to this route: a failure until then may fall back
-                first = stream.next();
+                // read up to the first token before committing to this route: a failure until then may fall back
+                opening = opening(stream);
             } catch (UpstreamException e) {
                 close(stream);
                 if (e.retryable()) {
@@ -85,10 +87,28 @@ public class ChatGateway {
                 billing.release(call, "gateway error: " + e);
                 throw e;
             }
-            relay.relay(call, route, stream, first, request.includeUsage(), sink);
+            relay.relay(call, route, stream, opening, request.includeUsage(), sink);
             return;
         }
         throw allFailed(call, failures);
+    }
+
+    /**
+     * The chunks up to and including the first that carries output (text, a tool call, a finish
+     * reason or usage): a role-only chunk holds no token, so a failure right after it (Anthropic's
+     * overloaded error after message_start) still falls back. Bounded, for an upstream that only
+     * ever sends empty chunks.
+     */
+    private static List<ChatChunk> opening(ChunkStream stream) {
+        List<ChatChunk> opening = new ArrayList<>();
+        for (ChatChunk chunk = stream.next(); chunk != null; chunk = stream.next()) {
+            opening.add(chunk);
+            if (chunk.finishReason() != null || chunk.usage() != null
+                    || !TokenEstimate.deltaText(chunk.delta()).isEmpty() || opening.size() >= MAX_OPENING_CHUNKS) {
+                break;
+            }
+        }
+        return opening;
     }
 
     private static UpstreamRequest upstream(ChatRequest request, Route route, GatewayCall call) {

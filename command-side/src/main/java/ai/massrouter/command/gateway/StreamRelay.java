@@ -9,6 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.Iterator;
+import java.util.List;
+
 /**
  * Relays an opened stream to the client and charges it. Once the first chunk is sent there is
  * no fallback: an upstream failure ends the stream with an error event; a client disconnect
@@ -26,13 +29,15 @@ class StreamRelay {
         this.billing = billing;
     }
 
-    void relay(GatewayCall call, Route route, ChunkStream stream, ChatChunk first, boolean includeUsage,
+    /** {@code opening}: the chunks already read from {@code stream}, sent first. */
+    void relay(GatewayCall call, Route route, ChunkStream stream, List<ChatChunk> opening, boolean includeUsage,
                ChunkSink sink) {
         StreamMeter meter = new StreamMeter(call.promptEstimate());
         String failure = null;
         try (stream) {
             sink.open();
-            for (ChatChunk chunk = first; chunk != null; chunk = stream.next()) {
+            Iterator<ChatChunk> read = opening.iterator();
+            for (ChatChunk chunk = next(read, stream); chunk != null; chunk = next(read, stream)) {
                 meter.reported(chunk.usage());
                 if (chunk.hasChoice()) {
                     sink.send(OpenAiShapes.chunk(call, chunk));
@@ -57,6 +62,10 @@ class StreamRelay {
         } else {
             billing.settle(call, route.provider(), meter.usage());
         }
+    }
+
+    private static ChatChunk next(Iterator<ChatChunk> opening, ChunkStream stream) {
+        return opening.hasNext() ? opening.next() : stream.next();
     }
 
     private static void tellClient(ChunkSink sink, String failure) {

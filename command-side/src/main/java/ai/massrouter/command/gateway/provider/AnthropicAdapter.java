@@ -44,6 +44,7 @@ public final class AnthropicAdapter implements ProviderAdapter {
         return new ChunkStream() {
             private long promptTokens;
             private boolean done;
+            private boolean finished;
 
             @Override
             public ChatChunk next() {
@@ -51,6 +52,9 @@ public final class AnthropicAdapter implements ProviderAdapter {
                     SseEvent event = read(events);
                     if (event == null) {
                         done = true;
+                        if (!finished) {
+                            throw OpenAiCompatibleAdapter.cutOff(http.provider());
+                        }
                         return null;
                     }
                     JsonNode data = http.parse(event.data());
@@ -76,6 +80,7 @@ public final class AnthropicAdapter implements ProviderAdapter {
                                 : null;
                     }
                     case "message_delta" -> {
+                        finished = true;
                         JsonNode usage = data.path("usage");
                         long prompt = usage.has("input_tokens") ? AnthropicTranslation.usage(usage).promptTokens()
                                 : promptTokens;

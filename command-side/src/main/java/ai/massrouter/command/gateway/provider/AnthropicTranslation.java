@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * OpenAI Chat Completions ⇄ Anthropic Messages. System messages become {@code system}; text and
- * image-URL parts become content blocks; {@code stop} becomes {@code stop_sequences}; the answer's
+ * image-URL parts become content blocks (a data URL a base64 image); {@code stop} becomes {@code stop_sequences}; the answer's
  * text blocks become the message content and {@code stop_reason} a {@code finish_reason}.
  * Tool calls are not translated (a tool message is passed as user text).
  */
@@ -112,11 +112,23 @@ final class AnthropicTranslation {
             if (type.equals("text")) {
                 blocks.addObject().put("type", "text").put("text", part.path("text").asText());
             } else if (type.equals("image_url")) {
-                ObjectNode image = blocks.addObject().put("type", "image");
-                image.putObject("source").put("type", "url").put("url", part.path("image_url").path("url").asText());
+                blocks.add(image(part.path("image_url").path("url").asText()));
             }
         }
         return blocks;
+    }
+
+    /** OpenAI takes an image as a URL or a base64 data URL; Anthropic takes the latter only as a base64 source. */
+    private static ObjectNode image(String url) {
+        ObjectNode image = NODES.objectNode().put("type", "image");
+        int comma = url.indexOf(',');
+        if (url.startsWith("data:") && comma > 0 && url.substring(0, comma).endsWith(";base64")) {
+            image.putObject("source").put("type", "base64").put("media_type", url.substring(5, comma - 7))
+                    .put("data", url.substring(comma + 1));
+        } else {
+            image.putObject("source").put("type", "url").put("url", url);
+        }
+        return image;
     }
 
     private static String text(JsonNode content) {

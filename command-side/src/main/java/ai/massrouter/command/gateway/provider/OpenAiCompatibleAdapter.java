@@ -31,6 +31,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         body.put("model", request.upstreamModel());
         body.put("stream", false);
         body.remove("stream_options");
+        capCompletion(body, request.maxTokens());
         JsonNode answer = http.readJson(http.post(url, body, headers, false));
         if (!(answer instanceof ObjectNode completion) || !answer.path("choices").isArray()) {
             throw new UpstreamException(http.provider() + " answered without choices", 0, true, null);
@@ -44,9 +45,11 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         body.put("model", request.upstreamModel());
         body.put("stream", true);
         body.putObject("stream_options").put("include_usage", true);
+        capCompletion(body, request.maxTokens());
         SseReader events = new SseReader(http.post(url, body, headers, true));
         return new ChunkStream() {
             private boolean done;
+            private boolean finished;
 
             @Override
             public ChatChunk next() {
@@ -54,15 +57,18 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                     SseEvent event = read(events);
                     if (event == null || event.data().strip().equals("[DONE]")) {
                         done = true;
+                        if (event == null && !finished) {
+                            throw cutOff(http.provider());
+                        }
                         return null;
                     }
                     JsonNode chunk = http.parse(event.data());
                     if (chunk.has("error")) {
-                        throw new UpstreamException(http.provider() + " failed mid-stream: "
-                                + chunk.path("error").path("message").asText(""), 0, false, null);
+                        throw midStream(chunk.path("error"));
                     }
                     ChatChunk parsed = chunk(chunk);
                     if (parsed != null) {
+                        finished |= parsed.finishReason() != null;
                         return parsed;
                     }
                 }
@@ -74,6 +80,44 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                 events.close();
             }
         };
+    }
+
+    /**
+     * The upstream may write no more than was held: a client's cap above the budget (the model's
+     * context) comes down to it, and a call that named none gets the budget as {@code max_tokens}
+     * (the field every compatible upstream knows), else the answer could cost past its hold.
+     */
+    private static void capCompletion(ObjectNode body, int budget) {
+        boolean capped = false;
+        for (String field : new String[]{"max_completion_tokens", "max_tokens"}) {
+            if (body.path(field).isIntegralNumber()) {
+                body.put(field, Math.min(body.path(field).asLong(), budget));
+                capped = true;
+            }
+        }
+        if (!capped) {
+            body.put("max_tokens", budget);
+        }
+    }
+
+    /**
+     * An error event. Its {@code code}, when it is an HTTP status (OpenRouter, vLLM), is classified
+     * like the status itself: a 5xx before the first token lets the next route serve the call.
+     */
+    private UpstreamException midStream(JsonNode error) {
+        String message = http.provider() + " failed mid-stream: " + error.path("message").asText("");
+        int code = error.path("code").canConvertToInt() ? error.path("code").asInt() : 0;
+        return code >= 100 && code < 600
+                ? UpstreamException.ofStatus(http.provider(), code, "failed mid-stream: " + error.path("message").asText(""))
+                : new UpstreamException(message, 0, false, null);
+    }
+
+    /**
+     * The response ended with neither {@code [DONE]} nor a finish reason: cut off (a proxy's
+     * timeout, a crash), not finished. Before the first chunk the next route may serve the call.
+     */
+    static UpstreamException cutOff(String provider) {
+        return new UpstreamException(provider + " ended the stream before the answer was finished", 0, true, null);
     }
 
     private SseEvent read(SseReader events) {

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * stream cut off before the upstream reported usage, and the offline mock's counts.
  * Text: one token per CJK character (Han, kana, hangul), one per 4 other characters, rounded up.
  * Prompt: 3 tokens to prime the reply, plus per message 4 tokens and its text; an image part
- * counts 85 tokens (OpenAI's low-detail price). It is an estimate: usage reported by an upstream
- * always wins.
+ * counts 85 tokens (OpenAI's low-detail price). A request adds the text of its tool definitions
+ * and response schema, which upstreams bill as prompt. It is an estimate: usage reported by an
+ * upstream always wins.
  */
 public final class TokenEstimate {
 
@@ -32,6 +33,17 @@ public final class TokenEstimate {
             }
         }
         return cjk + (other + 3) / 4;
+    }
+
+    /** A chat request's prompt: its messages, and the tools and response format sent with them. */
+    public static long request(JsonNode body) {
+        long tokens = prompt(body.path("messages"));
+        for (String field : new String[]{"tools", "functions", "response_format"}) {
+            if (body.path(field).isContainerNode()) {
+                tokens += text(body.path(field).toString());
+            }
+        }
+        return tokens;
     }
 
     public static long prompt(JsonNode messages) {

@@ -30,6 +30,16 @@ class TokenEstimateTest {
     }
 
     @Test
+    void request_addsTheTextOfToolsAndResponseFormat() throws Exception {
+        String messages = "[{\"role\":\"user\",\"content\":\"stream slowly\"}]";
+        String tools = "[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]";
+        assertThat(TokenEstimate.request(JSON.readTree("{\"messages\":" + messages + ",\"tools\":" + tools + "}")))
+                .isEqualTo(TokenEstimate.prompt(JSON.readTree(messages)) + TokenEstimate.text(JSON.readTree(tools).toString()));
+        assertThat(TokenEstimate.request(JSON.readTree("{\"messages\":" + messages + "}")))
+                .isEqualTo(TokenEstimate.prompt(JSON.readTree(messages)));
+    }
+
+    @Test
     void deltaText_countsContentReasoningAndToolArguments() throws Exception {
         assertThat(TokenEstimate.deltaText(JSON.readTree("""
                 {"content":"ab","reasoning_content":"cd","tool_calls":[{"function":{"name":"f","arguments":"{}"}}]}""")))
