@@ -45,7 +45,7 @@ public class CallBilling {
 
     /**
      * Charges the call. A failure here must not turn a delivered answer into an error: it is
-     * logged, and the hold stays open (see docs/gateway.md, stale holds).
+     * logged, and the hold stays open until the stale-hold sweep releases it (docs/ledger.md).
      */
     public void settle(GatewayCall call, String provider, TokenUsage usage) {
         UsageDetails details = new UsageDetails(call.caller().userId(), call.caller().apiKeyId(), call.model().id(),
@@ -54,7 +54,7 @@ public class CallBilling {
         try {
             commands.sendAndWait(new SettleHoldCommand(account(call), call.requestId(), details, cost, clock.instant()));
         } catch (RuntimeException e) {
-            log.error("Settling {} ({} {}) failed; its hold stays open", call.requestId(), usage, cost, e);
+            log.error("Settling {} ({} {}) failed; its hold stays open until the stale-hold sweep", call.requestId(), usage, cost, e);
         }
     }
 
