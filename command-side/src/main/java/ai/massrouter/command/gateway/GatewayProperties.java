@@ -20,8 +20,8 @@ public record GatewayProperties(Integer defaultMaxTokens, Duration connectTimeou
     public GatewayProperties {
         defaultMaxTokens = defaultMaxTokens == null ? 4096 : defaultMaxTokens;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
-        requestTimeout = requestTimeout == null ? Duration.ofSeconds(120) : requestTimeout;
-        readTimeout = readTimeout == null ? Duration.ofSeconds(60) : readTimeout;
+        requestTimeout = requestTimeout == null ? Duration.ofSeconds(600) : requestTimeout;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(300) : readTimeout;
         mockEnabled = mockEnabled == null || mockEnabled;
         providers = providers == null ? Map.of() : Map.copyOf(providers);
     }
