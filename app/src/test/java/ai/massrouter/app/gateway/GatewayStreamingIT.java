@@ -75,14 +75,7 @@ class GatewayStreamingIT extends GatewayIT {
                 "max_tokens", 100, "messages", List.of(Map.of("role", "user", "content", "stream slowly"))));
 
         assertThat(served.text()).isEqualTo(LocalOpenAiServer.REPLY);
-        assertThat(cut.text()).isEqualTo("abcdabcd");
-        assertThat(cut.data()).doesNotContain("[DONE]");
-        assertThat(cut.chunks().get(cut.chunks().size() - 1).path("error").path("code").asText())
-                .isEqualTo("UPSTREAM_001");
-        // charged what was delivered: the prompt estimate (12) and two 1-token chunks
-        JsonNode charge = charge(consumer, cut.requestId());
-        assertThat(charge.path("completion_tokens").asLong()).isEqualTo(2);
-        assertThat(charge.path("amount").decimalValue()).isEqualByComparingTo(cost("1000.00", 12, "2000.00", 2).negate());
+        assertEndedAfterTwoChunks_andChargedForThem(consumer, cut);
     }
 
     /** A stream that ends without [DONE] or a finish reason was cut off (a proxy's timeout, say), not finished. */
@@ -98,13 +91,7 @@ class GatewayStreamingIT extends GatewayIT {
 
         assertThat(served.text()).isEqualTo(LocalOpenAiServer.REPLY);
         assertThat(served.data()).last().isEqualTo("[DONE]");
-        assertThat(cut.text()).isEqualTo("abcdabcd");
-        assertThat(cut.data()).doesNotContain("[DONE]");
-        assertThat(cut.chunks().get(cut.chunks().size() - 1).path("error").path("code").asText())
-                .isEqualTo("UPSTREAM_001");
-        JsonNode charge = charge(consumer, cut.requestId());
-        assertThat(charge.path("completion_tokens").asLong()).isEqualTo(2);
-        assertThat(charge.path("amount").decimalValue()).isEqualByComparingTo(cost("1000.00", 12, "2000.00", 2).negate());
+        assertEndedAfterTwoChunks_andChargedForThem(consumer, cut);
     }
 
     /** An error event with a server-side code before the first token is an upstream failure like a 5xx. */
@@ -186,5 +173,17 @@ class GatewayStreamingIT extends GatewayIT {
                 .isEqualByComparingTo(cost("1000.00", 12, "2000.00", completion).negate());
         assertThat(settledBalance(consumer).path("available").decimalValue())
                 .isEqualByComparingTo(new BigDecimal("10.00").subtract(cost("1000.00", 12, "2000.00", completion)));
+    }
+
+    /** The stream of the {@code cut} upstream: two 1-token chunks, then the error event, charged for what was delivered. */
+    private void assertEndedAfterTwoChunks_andChargedForThem(Consumer consumer, SseClient.Stream cut) {
+        assertThat(cut.text()).isEqualTo("abcdabcd");
+        assertThat(cut.data()).doesNotContain("[DONE]");
+        assertThat(cut.chunks().get(cut.chunks().size() - 1).path("error").path("code").asText())
+                .isEqualTo("UPSTREAM_001");
+        // the prompt estimate (12) and the two delivered tokens
+        JsonNode charge = charge(consumer, cut.requestId());
+        assertThat(charge.path("completion_tokens").asLong()).isEqualTo(2);
+        assertThat(charge.path("amount").decimalValue()).isEqualByComparingTo(cost("1000.00", 12, "2000.00", 2).negate());
     }
 }

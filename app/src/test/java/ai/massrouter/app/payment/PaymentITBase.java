@@ -2,10 +2,12 @@ package ai.massrouter.app.payment;
 
 import ai.massrouter.app.support.ApiClient;
 import ai.massrouter.app.support.PlatformIT;
+import ai.massrouter.app.support.SecondNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,6 +49,9 @@ abstract class PaymentITBase extends PlatformIT {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
+
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
         String base = FakeProviders.base();
@@ -66,6 +71,14 @@ abstract class PaymentITBase extends PlatformIT {
         registry.add("massrouter.payments.wechat-pay.public-key", () -> ProviderKeys.publicKey(ProviderKeys.WECHAT_PLATFORM));
         registry.add("massrouter.payments.wechat-pay.public-key-id", () -> ProviderKeys.WECHAT_PUBLIC_KEY_ID);
         registry.add("massrouter.payments.wechat-pay.api-base", FakeProviders::wechatBase);
+    }
+
+    /** Another node on this context's database, taking Stripe like this one (the other providers are not needed). */
+    SecondNode secondNode() {
+        return SecondNode.start(databaseUrl,
+                "--massrouter.payments.stripe.secret-key=" + ProviderKeys.STRIPE_SECRET_KEY,
+                "--massrouter.payments.stripe.webhook-secret=" + ProviderKeys.STRIPE_WEBHOOK_SECRET,
+                "--massrouter.payments.stripe.api-base=" + FakeProviders.base() + "/stripe");
     }
 
     record User(String id, String token) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ai.massrouter.app.support.AtOnce;
 import ai.massrouter.app.support.SecondNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,9 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stripe end to end: a Checkout Session through the API, then signed webhooks over HTTP. */
 class PaymentStripeIT extends PaymentITBase {
-
-    @Value("${spring.datasource.url}")
-    String databaseUrl;
 
     @Test
     void order_createsACheckoutSession_carryingOurPaymentId_andConvertsAtTheConfiguredRate() {
@@ -98,10 +94,7 @@ class PaymentStripeIT extends PaymentITBase {
         String event = stripeEvent("checkout.session.completed", paymentId, order.path("provider_reference").asText(),
                 1200, "cny", "paid");
         String signature = ProviderSignatures.stripe(event, ProviderKeys.STRIPE_WEBHOOK_SECRET, Instant.now().getEpochSecond());
-        try (SecondNode node2 = SecondNode.start(databaseUrl,
-                "--massrouter.payments.stripe.secret-key=" + ProviderKeys.STRIPE_SECRET_KEY,
-                "--massrouter.payments.stripe.webhook-secret=" + ProviderKeys.STRIPE_WEBHOOK_SECRET,
-                "--massrouter.payments.stripe.api-base=" + FakeProviders.base() + "/stripe")) {
+        try (SecondNode node2 = secondNode()) {
             List<Response> responses = AtOnce.run(10, 10, i -> postStripe(i % 2 == 0 ? port : node2.port(), event,
                     signature));
             // the loser of a race between the nodes is retried into a "duplicate", never a 500

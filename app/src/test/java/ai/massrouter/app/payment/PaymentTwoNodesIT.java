@@ -4,7 +4,6 @@ import ai.massrouter.app.support.ApiClient.Response;
 import ai.massrouter.app.support.SecondNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 import java.util.Map;
 
@@ -18,15 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PaymentTwoNodesIT extends PaymentITBase {
 
-    @Value("${spring.datasource.url}")
-    String databaseUrl;
-
-    private SecondNode secondNode() {
-        return SecondNode.start(databaseUrl,
-                "--massrouter.payments.stripe.secret-key=" + ProviderKeys.STRIPE_SECRET_KEY,
-                "--massrouter.payments.stripe.webhook-secret=" + ProviderKeys.STRIPE_WEBHOOK_SECRET,
-                "--massrouter.payments.stripe.api-base=" + FakeProviders.base() + "/stripe");
-    }
 
     @Test
     void refund_onTheNodeThatOpenedTheOrder_seesThePaymentTheOtherNodeSettled() {

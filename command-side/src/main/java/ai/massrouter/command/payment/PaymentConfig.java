@@ -18,8 +18,8 @@ public class PaymentConfig {
 
     /**
      * A credit that fails (a transient database error) must be retried, not logged and skipped:
-     * the error propagates, so the processor rolls back and handles the event again. Retries cannot
-     * double-credit: the top-up's operation id is the payment id.
+     * the error propagates, so the processor rolls back and handles the event again. A retry never
+     * credits a second time: the top-up's operation id is the payment id.
      */
     @Bean
     ConfigurerModule paymentProcessRetries() {
