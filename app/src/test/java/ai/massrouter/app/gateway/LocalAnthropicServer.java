@@ -7,11 +7,8 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server speaking Anthropic's Messages API ({@code POST /v1/messages}, JSON and its
@@ -31,12 +28,7 @@ final class LocalAnthropicServer {
     final List<JsonNode> requests = new CopyOnWriteArrayList<>();
 
     LocalAnthropicServer() throws IOException {
-        // TCP_NODELAY: otherwise every answer waits ~40 ms for a delayed ACK
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/v1/messages", this::handle);
-        server.start();
+        server = LocalHttp.start("/v1/messages", this::handle);
     }
 
     String baseUrl() {
@@ -48,28 +40,28 @@ final class LocalAnthropicServer {
         requests.add(request);
         if (!API_KEY.equals(exchange.getRequestHeaders().getFirst("x-api-key"))
                 || exchange.getRequestHeaders().getFirst("anthropic-version") == null) {
-            json(exchange, 401, "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"bad key\"}}");
+            LocalHttp.json(exchange, 401, "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"bad key\"}}");
             return;
         }
         if (!request.path("max_tokens").isInt()) {
-            json(exchange, 400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
+            LocalHttp.json(exchange, 400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
                     + "\"message\":\"max_tokens: Field required\"}}");
             return;
         }
         if (request.toString().contains("\"url\":\"data:")) {
-            json(exchange, 400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
+            LocalHttp.json(exchange, 400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
                     + "\"message\":\"Only HTTP(S) URLs are supported for url image sources\"}}");
             return;
         }
         String model = request.path("model").asText();
         if (model.equals("overloaded")) {
-            json(exchange, 529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
+            LocalHttp.json(exchange, 529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
         } else if (model.equals("overloaded-mid")) {
             overloadedAfterStart(exchange, model);
         } else if (request.path("stream").asBoolean(false)) {
             stream(exchange, model, !model.equals("cut"));
         } else {
-            json(exchange, 200, """
+            LocalHttp.json(exchange, 200, """
                     {"id":"msg_01","type":"message","role":"assistant","model":"%s",
                      "content":[{"type":"text","text":"%s"}],"stop_reason":"end_turn","stop_sequence":null,
                      "usage":{"input_tokens":%d,"output_tokens":%d}}""".formatted(model, String.join("", PIECES),
@@ -79,9 +71,7 @@ final class LocalAnthropicServer {
 
     /** {@code complete} false: the response ends cleanly after the first piece, with no message_delta or message_stop. */
     private static void stream(HttpExchange exchange, String model, boolean complete) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody()) {
+        try (OutputStream out = LocalHttp.eventStream(exchange)) {
             event(out, "message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_01\",\"type\":\"message\","
                     + "\"role\":\"assistant\",\"model\":\"" + model + "\",\"content\":[],\"stop_reason\":null,"
                     + "\"usage\":{\"input_tokens\":" + INPUT_TOKENS + ",\"output_tokens\":1}}}");
@@ -104,9 +94,7 @@ final class LocalAnthropicServer {
 
     /** What Anthropic does when it is overloaded after answering 200: message_start, then an error event. */
     private static void overloadedAfterStart(HttpExchange exchange, String model) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody()) {
+        try (OutputStream out = LocalHttp.eventStream(exchange)) {
             event(out, "message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_02\",\"type\":\"message\","
                     + "\"role\":\"assistant\",\"model\":\"" + model + "\",\"content\":[],\"stop_reason\":null,"
                     + "\"usage\":{\"input_tokens\":" + INPUT_TOKENS + ",\"output_tokens\":1}}}");
@@ -115,16 +103,7 @@ final class LocalAnthropicServer {
     }
 
     private static void event(OutputStream out, String name, String data) throws IOException {
-        out.write(("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        LocalHttp.write(out, "event: " + name + "\ndata: " + data + "\n\n");
     }
 
-    private static void json(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 }

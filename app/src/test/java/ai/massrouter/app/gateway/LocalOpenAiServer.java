@@ -8,14 +8,12 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -46,12 +44,7 @@ final class LocalOpenAiServer {
     volatile SlowStream slowStream = new SlowStream();
 
     LocalOpenAiServer() throws IOException {
-        // TCP_NODELAY: otherwise every answer waits ~40 ms for a delayed ACK
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/v1/chat/completions", this::handle);
-        server.start();
+        server = LocalHttp.start("/v1/chat/completions", this::handle);
     }
 
     String baseUrl() {
@@ -70,7 +63,7 @@ final class LocalOpenAiServer {
         calls.computeIfAbsent(model, m -> new AtomicInteger()).incrementAndGet();
         boolean stream = request.path("stream").asBoolean(false);
         switch (model) {
-            case "fail500" -> json(exchange, 500, "{\"error\":{\"message\":\"upstream exploded\",\"type\":\"server_error\"}}");
+            case "fail500" -> LocalHttp.json(exchange, 500, "{\"error\":{\"message\":\"upstream exploded\",\"type\":\"server_error\"}}");
             case "slow" -> slow(exchange);
             case "stall-first" -> stall(exchange, 0);
             case "stall" -> stall(exchange, 2);
@@ -82,7 +75,7 @@ final class LocalOpenAiServer {
                 if (stream) {
                     stream(exchange, request);
                 } else {
-                    json(exchange, 200, completion(model));
+                    LocalHttp.json(exchange, 200, completion(model));
                 }
             }
         }
@@ -97,9 +90,7 @@ final class LocalOpenAiServer {
     }
 
     private static void stream(HttpExchange exchange, JsonNode request) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody()) {
+        try (OutputStream out = LocalHttp.eventStream(exchange)) {
             event(out, chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
             for (String word : REPLY.split("(?= )")) {
                 event(out, chunk(JSON.createObjectNode().put("content", word).toString(), null));
@@ -118,9 +109,7 @@ final class LocalOpenAiServer {
     /** Streams a few chunks, waits until the test says its client left, then streams until the gateway hangs up. */
     private void slow(HttpExchange exchange) throws IOException {
         SlowStream state = slowStream;
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        OutputStream out = exchange.getResponseBody();
+        OutputStream out = LocalHttp.eventStream(exchange);
         int sent = 0;
         try {
             event(out, chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
@@ -145,9 +134,7 @@ final class LocalOpenAiServer {
 
     /** Answers 200, streams {@code chunks} "abcd" chunks, then stays silent far longer than the gateway waits. */
     private static void stall(HttpExchange exchange, int chunks) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        OutputStream out = exchange.getResponseBody();
+        OutputStream out = LocalHttp.eventStream(exchange);
         try {
             if (chunks > 0) {
                 event(out, chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
@@ -165,18 +152,14 @@ final class LocalOpenAiServer {
     }
 
     private static void errorEvent(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody()) {
+        try (OutputStream out = LocalHttp.eventStream(exchange)) {
             event(out, "{\"error\":{\"message\":\"Provider returned error\",\"code\":502}}");
         }
     }
 
     /** Answers 200, streams the role chunk if asked, {@code chunks} "abcd" chunks, then ends the response. */
     private static void cut(HttpExchange exchange, boolean role, int chunks) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody()) {
+        try (OutputStream out = LocalHttp.eventStream(exchange)) {
             if (role) {
                 event(out, chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
             }
@@ -200,18 +183,9 @@ final class LocalOpenAiServer {
     }
 
     private static void event(OutputStream out, String data) throws IOException {
-        out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        LocalHttp.write(out, "data: " + data + "\n\n");
     }
 
-    private static void json(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 
     /** One slow stream's progress: the test counts down {@code clientGone}; the server records when it was cut. */
     static final class SlowStream {
