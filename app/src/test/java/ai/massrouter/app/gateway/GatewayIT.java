@@ -68,13 +68,17 @@ abstract class GatewayIT extends PlatformIT {
 
     /** Adds a model whose routes are (provider, upstream model) pairs, and waits until the catalog shows it. */
     String model(String inputPerMillion, String outputPerMillion, String... routes) {
+        return model(100_000, inputPerMillion, outputPerMillion, routes);
+    }
+
+    String model(int contextLength, String inputPerMillion, String outputPerMillion, String... routes) {
         String id = "test/m-" + UUID.randomUUID().toString().substring(0, 8);
         List<Map<String, String>> routeList = new ArrayList<>();
         for (int i = 0; i < routes.length; i += 2) {
             routeList.add(Map.of("provider", routes[i], "upstream_model", routes[i + 1]));
         }
         Response added = api.post("/api/v1/admin/models", Map.of("id", id, "name", id, "provider", "test",
-                "category", "chat", "context_length", 100_000, "pricing", Map.of("input_per_million",
+                "category", "chat", "context_length", contextLength, "pricing", Map.of("input_per_million",
                         new BigDecimal(inputPerMillion), "output_per_million", new BigDecimal(outputPerMillion)),
                 "routes", routeList), adminToken());
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
@@ -112,6 +116,17 @@ abstract class GatewayIT extends PlatformIT {
             return false;
         });
         return found.get();
+    }
+
+    /** The types of the account's events, as recorded (e.g. {@code FundsHeldEvent}). */
+    List<String> eventTypes(Consumer consumer) {
+        List<String> types = new ArrayList<>();
+        for (JsonNode e : api.get("/api/v1/admin/audit/accounts/" + consumer.userId() + "/events?limit=100",
+                adminToken()).data().path("events")) {
+            String type = e.path("type").asText();
+            types.add(type.substring(type.lastIndexOf('.') + 1));
+        }
+        return types;
     }
 
     /** Waits until nothing is on hold any more, and returns the balance. */

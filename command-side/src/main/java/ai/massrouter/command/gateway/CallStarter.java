@@ -52,17 +52,33 @@ public class CallStarter {
                     Map.of("model", model.id()));
         }
         List<Route> routes = providers.routes(model);
-        GatewayCall call = new GatewayCall(requestId, caller, model, model.pricing(),
-                TokenEstimate.request(request.body()), budget(request, model), request.choices(),
-                clock.instant());
+        long prompt = TokenEstimate.request(request.body());
+        GatewayCall call = new GatewayCall(requestId, caller, model, model.pricing(), prompt,
+                budget(request, model, prompt), request.choices(), clock.instant());
         billing.hold(call);
         return new Started(call, routes);
     }
 
-    /** The completion budget rule: the client's cap, else the configured default, never past the context. */
-    private long budget(ChatRequest request, ModelView model) {
-        long asked = request.maxTokens() != null ? request.maxTokens() : properties.defaultMaxTokens();
-        return model.contextLength() > 0 ? Math.min(asked, model.contextLength()) : asked;
+    /**
+     * The completion budget rule: the client's cap, else the configured default cut to what the
+     * context leaves after the prompt. A prompt past the context, or a client's cap that does not fit
+     * beside the prompt, is refused as OpenAI refuses it, before any hold (a context length of 0: unknown).
+     */
+    private long budget(ChatRequest request, ModelView model, long prompt) {
+        long context = model.contextLength();
+        if (context <= 0) {
+            return request.maxTokens() != null ? request.maxTokens() : properties.defaultMaxTokens();
+        }
+        if (prompt >= context) {
+            throw new ContextLengthExceededException(context, prompt, null);
+        }
+        if (request.maxTokens() != null) {
+            if (prompt + request.maxTokens() > context) {
+                throw new ContextLengthExceededException(context, prompt, (long) request.maxTokens());
+            }
+            return request.maxTokens();
+        }
+        return Math.min(properties.defaultMaxTokens(), context - prompt);
     }
 
     private Optional<ModelView> find(String id) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,5 +41,14 @@ public class ChatCompletionsController {
             return null;
         }
         return ResponseEntity.ok(gateway.complete(requestId, caller, request));
+    }
+
+    /** OpenAI's own answer to a prompt past the context, so SDKs and agents recognise it and trim. */
+    @ExceptionHandler(ContextLengthExceededException.class)
+    ResponseEntity<ObjectNode> contextLengthExceeded(ContextLengthExceededException e) {
+        ObjectNode body = OpenAiShapes.error(e.getMessage(), "invalid_request_error",
+                ContextLengthExceededException.OPENAI_CODE);
+        ((ObjectNode) body.path("error")).put("param", "messages");
+        return ResponseEntity.badRequest().body(body);
     }
 }
