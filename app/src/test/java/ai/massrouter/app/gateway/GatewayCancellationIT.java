@@ -27,6 +27,30 @@ class GatewayCancellationIT extends GatewayIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * A call that outlasts the grace period gets its status (200) and keep-alive spaces early: a
+     * success is the usual JSON after the spaces, a failure is told in the body in OpenAI's shape.
+     */
+    @Test
+    void slowNonStreamingCall_staysWhole_afterKeepAliveSpaces_andAFailureIsToldInTheBody() {
+        Consumer consumer = consumer("10.00");
+        String ok = model("1.00", "1.00", "local-a", "late-ok");
+        String failing = model("1.00", "1.00", "local-a", "late-500");
+
+        var answered = post(consumer.key(), chat(ok));
+        var failed = post(consumer.key(), chat(failing));
+
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.raw()).startsWith(" ");
+        assertThat(answered.json().path("choices").path(0).path("message").path("content").asText())
+                .isEqualTo(LocalOpenAiServer.REPLY);
+        charge(consumer, answered.header("X-Request-Id"));
+        assertThat(failed.status()).isEqualTo(200);
+        assertThat(failed.json().path("error").path("code").asText()).isEqualTo("UPSTREAM_001");
+        assertThat(failed.json().path("error").path("message").asText()).contains("upstream exploded late");
+        assertThat(generation(consumer, failed.header("X-Request-Id")).path("outcome").asText()).isEqualTo("failed");
+    }
+
     @Test
     void nonStreamingCall_whoseClientLeaves_isCancelledUpstream_andChargedItsPromptEstimate() throws Exception {
         Consumer consumer = consumer("10.00");

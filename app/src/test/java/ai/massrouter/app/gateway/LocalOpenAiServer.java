@@ -37,6 +37,7 @@ final class LocalOpenAiServer {
     static final String REPLY = "Hello from upstream";
     static final long CACHED_TOKENS = 1000;
     static final long EMBEDDING_TOKENS = 42;
+    static final long LATE_MILLIS = 4500;
     static final long REASONING_TOKENS = 200;
     static final int SLOW_CHUNKS_BEFORE_WAIT = 3;
     static final int SLOW_CHUNKS_MAX = 500;
@@ -101,6 +102,8 @@ final class LocalOpenAiServer {
             case "fail500" -> LocalHttp.json(exchange, 500, "{\"error\":{\"message\":\"upstream exploded\",\"type\":\"server_error\"}}");
             case "slow" -> slow(exchange);
             case "slow-json" -> slowJson(exchange);
+            case "late-ok" -> late(exchange, 200, completion(model));
+            case "late-500" -> late(exchange, 500, "{\"error\":{\"message\":\"upstream exploded late\",\"type\":\"server_error\"}}");
             case "stall-first" -> stall(exchange, 0);
             case "stall" -> stall(exchange, 2);
             case "error-first" -> errorEvent(exchange);
@@ -199,6 +202,16 @@ final class LocalOpenAiServer {
             state.finished.countDown();
             exchange.close();
         }
+    }
+
+    /** Answers after {@link #LATE_MILLIS}: longer than the gateway waits before it starts its keep-alive spaces. */
+    private static void late(HttpExchange exchange, int status, String body) throws IOException {
+        try {
+            Thread.sleep(LATE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LocalHttp.json(exchange, status, body);
     }
 
     /** Answers 200, streams {@code chunks} "abcd" chunks, then stays silent far longer than the gateway waits. */
