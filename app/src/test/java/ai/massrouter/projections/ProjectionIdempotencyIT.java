@@ -4,6 +4,8 @@ import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOpenedEvent;
 import ai.massrouter.api.account.FundsHeldEvent;
 import ai.massrouter.api.account.HoldSettledEvent;
+import ai.massrouter.api.account.OperationId;
+import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.UsageChargedEvent;
 import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.common.Money;
@@ -46,7 +48,7 @@ class ProjectionIdempotencyIT extends PlatformIT {
                 new GenericDomainEventMessage<>("AccountAggregate", account.value(), 0,
                         new AccountOpenedEvent(account, user, "CNY", at)),
                 new GenericDomainEventMessage<>("AccountAggregate", account.value(), 1,
-                        new UsageChargedEvent(account, user, "op-1", usage, new Money(15, "CNY"), new Money(-15, "CNY"), at)));
+                        new UsageChargedEvent(account, user, OperationId.of(OperationOrigin.USAGE, "op-1"), usage, new Money(15, "CNY"), new Money(-15, "CNY"), at)));
 
         applyTwice("accounts", events);
         applyTwice("models", events);

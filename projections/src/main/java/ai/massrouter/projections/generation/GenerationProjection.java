@@ -4,6 +4,7 @@ import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.FundsHeldEvent;
 import ai.massrouter.api.account.HoldReleasedEvent;
 import ai.massrouter.api.account.HoldSettledEvent;
+import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.UsageRefundedEvent;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.generation.GenerationRecordedEvent;
@@ -67,9 +68,12 @@ public class GenerationProjection {
         entry(e.accountId(), e.holdId(), "release", "release", e.amount(), e.at());
     }
 
+    /** A refund of a gateway call's charge names the call's settlement; refunds of metered usage are not calls. */
     @EventHandler
     void on(UsageRefundedEvent e) {
-        entry(e.accountId(), e.chargeOperationId(), e.operationId(), "refund", e.amount(), e.at());
+        if (e.chargeOperationId().origin() == OperationOrigin.SETTLEMENT) {
+            entry(e.accountId(), e.chargeOperationId().id(), e.operationId().toString(), "refund", e.amount(), e.at());
+        }
     }
 
     @ResetHandler
