@@ -3,6 +3,7 @@ package ai.massrouter.command.model;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelPricing;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,10 @@ import java.math.BigDecimal;
 public record PricingJson(@NotNull @DecimalMin("0") BigDecimal inputPerMillion,
                           @NotNull @DecimalMin("0") BigDecimal outputPerMillion,
                           @DecimalMin("0") BigDecimal cacheReadPerMillion, String currency) {
+
+    @JsonCreator
+    public PricingJson {
+    }
 
     public PricingJson(BigDecimal inputPerMillion, BigDecimal outputPerMillion, String currency) {
         this(inputPerMillion, outputPerMillion, null, currency);

@@ -1,6 +1,7 @@
 package ai.massrouter.api.account;
 
 import ai.massrouter.api.model.ModelPricing;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import ai.massrouter.api.user.UserId;
 
 /**
@@ -13,6 +14,11 @@ import ai.massrouter.api.user.UserId;
 public record UsageDetails(UserId userId, String apiKeyId, String modelId, String provider, String category,
                            long promptTokens, long completionTokens, ModelPricing pricing, Long cachedPromptTokens,
                            Long reasoningTokens) {
+
+    /** The one constructor JSON is read with (the event store's mapper): the token details survive a replay. */
+    @JsonCreator
+    public UsageDetails {
+    }
 
     public UsageDetails(UserId userId, String apiKeyId, String modelId, String provider, String category,
                         long promptTokens, long completionTokens, ModelPricing pricing) {

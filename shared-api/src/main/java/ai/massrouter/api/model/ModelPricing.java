@@ -1,6 +1,7 @@
 package ai.massrouter.api.model;
 
 import ai.massrouter.api.common.Money;
+import com.fasterxml.jackson.annotation.JsonCreator;
 
 import java.math.BigInteger;
 
@@ -16,6 +17,11 @@ public record ModelPricing(Money inputPerMillion, Money outputPerMillion, Money 
 
     private static final BigInteger MILLION = BigInteger.valueOf(1_000_000);
     private static final BigInteger HALF_MILLION = BigInteger.valueOf(500_000);
+
+    /** The one constructor JSON is read with (the event store's mapper), so the cache-read price survives a replay. */
+    @JsonCreator
+    public ModelPricing {
+    }
 
     public ModelPricing(Money inputPerMillion, Money outputPerMillion) {
         this(inputPerMillion, outputPerMillion, null);
