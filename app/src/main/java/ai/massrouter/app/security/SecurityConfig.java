@@ -115,7 +115,7 @@ public class SecurityConfig implements WebMvcConfigurer {
     RequestRejectedHandler requestRejectedHandler(ErrorResponder responder) {
         return (request, response, rejected) -> responder.write(request, response, ErrorCode.ERR_001,
                 "Malformed request: the path or a header holds characters that are not allowed",
-                Map.of("path", "is not allowed"));
+                Map.of("request", "the path or a header is not allowed"));
     }
 
     /** Our filters run inside the security chain only, not a second time as plain servlet filters. */

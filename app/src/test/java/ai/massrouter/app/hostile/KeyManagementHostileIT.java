@@ -2,6 +2,7 @@ package ai.massrouter.app.hostile;
 
 import ai.massrouter.app.support.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,17 +32,22 @@ class KeyManagementHostileIT extends HostileIT {
                 Map.of("spend_limit", Map.of("total", 100000)), capped);
 
         assertEnvelopeError(raised, 403, "ERR_003");
-        JsonNode listed = api.get("/api/v1/users/me/api-keys", jwt).data().path("items").path(0);
-        assertThat(listed.path("spend_limit").path("total").decimalValue()).isEqualByComparingTo("0.01");
+        // the list is a projection: wait until it shows the key, then its limit must be the original one
+        Awaitility.await().untilAsserted(() -> assertThat(api.get("/api/v1/users/me/api-keys", jwt).data()
+                .path("items").path(0).path("spend_limit").path("total").decimalValue()).isEqualByComparingTo("0.01"));
     }
 
     @Test
-    void cappedKey_cannotCreateAKey_evenANarrowerOne() {
+    void cappedKey_cannotCreateAKey_evenANarrowerOne() throws InterruptedException {
         for (Map<String, Object> body : List.<Map<String, Object>>of(
                 Map.of("name", "unlimited", "permissions", List.of("read", "write")),
                 Map.of("name", "narrower", "permissions", List.of("read"), "spend_limit", Map.of("total", 0.001)))) {
             assertEnvelopeError(api.post("/api/v1/users/me/api-keys", body, capped), 403, "ERR_003");
         }
+        Awaitility.await().untilAsserted(() ->
+                assertThat(api.get("/api/v1/users/me/api-keys", jwt).data().path("total").asInt()).isEqualTo(1));
+        // and no second key ever shows up
+        Thread.sleep(500);
         assertThat(api.get("/api/v1/users/me/api-keys", jwt).data().path("total").asInt()).isEqualTo(1);
     }
 

@@ -2,6 +2,7 @@ package ai.massrouter.app.user;
 
 import ai.massrouter.app.support.TestDatabase;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -30,8 +33,13 @@ class UsernameBackfillIT {
     @Test
     void backfill_keepsTheFirstHolderOfEachName_andSurvivesDuplicates() throws Exception {
         String url = TestDatabase.create();
+        // the schema as it was before usernames were unique: every migration below V30
+        String before = Arrays.stream(Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password())
+                        .locations("classpath:db/migration").load().info().all())
+                .map(m -> m.getVersion()).filter(v -> MigrationVersion.fromVersion("30").isNewerThan(v))
+                .max(Comparator.naturalOrder()).orElseThrow().getVersion();
         Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password())
-                .locations("classpath:db/migration").target("29").load().migrate();
+                .locations("classpath:db/migration").target(before).load().migrate();
         try (Connection db = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
             append(db, "usr_1", REGISTERED, "Alice");
             append(db, "usr_2", REGISTERED, "bob");
