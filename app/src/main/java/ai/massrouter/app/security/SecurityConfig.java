@@ -23,7 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stateless security: no sessions, no CSRF (no cookies are used), no login pages. Who the caller
+ * Stateless security: no sessions, no CSRF (no cookie authenticates anyone: the one cookie, set by
+ * a provider sign-in, only binds its state to the browser), no login pages. Who the caller
  * is comes from the bearer filter; what they may do is decided by the endpoint through
  * {@link ai.massrouter.api.auth.Caller}, so an unknown route is a 404 for everyone.
  */

@@ -110,7 +110,7 @@ class ProviderHttp {
             request.setAuthorization("Bearer " + bearer);
         }
         try {
-            request.setQuery(JSON.writeValueAsString(body));
+            request.setBody(JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -149,7 +149,7 @@ class ProviderHttp {
 
     private static JsonNode jsonOrNull(HTTPResponse response) {
         try {
-            return response.getContent() == null ? null : JSON.readTree(response.getContent());
+            return response.getBody() == null ? null : JSON.readTree(response.getBody());
         } catch (JsonProcessingException e) {
             return null;
         }
@@ -166,7 +166,7 @@ class ProviderHttp {
 
     private static JsonNode json(String provider, HTTPResponse response) {
         try {
-            String content = response.getContent();
+            String content = response.getBody();
             JsonNode node = content == null ? null : JSON.readTree(content);
             if (node == null || !node.isObject()) {
                 throw ProviderFailures.badAnswer(provider, "not a JSON object");
