@@ -82,7 +82,8 @@ public class OAuthController {
             // spent first, so that a replay is refused whatever happens next
             LoginStates.Pending pending = states.consume(provider, state, browser);
             if (error != null) {
-                throw ProviderFailures.refused(provider, error);
+                // RFC 6749 error codes are short ASCII tokens; anything else is not echoed to the user
+                throw ProviderFailures.refused(provider, error.matches("[A-Za-z0-9_.-]{1,64}") ? error : "error");
             }
             if (code == null || code.isBlank()) {
                 throw DomainException.invalid("code", "missing");
