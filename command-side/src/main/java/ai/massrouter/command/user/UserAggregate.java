@@ -41,8 +41,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A user: identity, credentials (a password and/or linked provider accounts), status and open
- * login sessions. The uniqueness of e-mails and of provider accounts is guarded outside (see
- * {@link UserDirectory}, {@link IdentityDirectory}), in the same transaction as the events.
+ * login sessions. The uniqueness of e-mails, usernames and provider accounts is guarded outside
+ * (see {@link UserDirectory}, {@link IdentityDirectory}), in the same transaction as the events.
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "userSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -69,6 +69,7 @@ public class UserAggregate {
     @CommandHandler
     public UserAggregate(RegisterUserCommand command, UserDirectory directory) {
         directory.claim(command.email(), command.userId(), command.role());
+        directory.claimUsername(command.username(), command.userId());
         apply(new UserRegisteredEvent(command.userId(), command.email(), command.username(), command.passwordHash(),
                 command.role(), UserStatus.ACTIVE, command.registeredAt()));
         if (command.sessionId() != null) {
@@ -80,6 +81,7 @@ public class UserAggregate {
     @CommandHandler
     public UserAggregate(RegisterExternalUserCommand command, UserDirectory directory, IdentityDirectory identities) {
         directory.claim(command.email(), command.userId(), UserRole.USER);
+        directory.claimUsername(command.username(), command.userId());
         identities.claim(command.provider(), command.subject(), command.userId(), command.registeredAt());
         apply(new UserRegisteredEvent(command.userId(), command.email(), command.username(), null, UserRole.USER,
                 UserStatus.ACTIVE, command.registeredAt()));
@@ -161,11 +163,14 @@ public class UserAggregate {
     }
 
     @CommandHandler
-    public void handle(UpdateUserProfileCommand command) {
+    public void handle(UpdateUserProfileCommand command, UserDirectory directory) {
         String newUsername = command.username() != null ? command.username() : username;
         String newAvatar = command.avatarUrl() != null ? command.avatarUrl() : avatarUrl;
         if (Objects.equals(newUsername, username) && Objects.equals(newAvatar, avatarUrl)) {
             return;
+        }
+        if (!Objects.equals(newUsername, username)) {
+            directory.claimUsername(newUsername, userId);
         }
         apply(new UserProfileUpdatedEvent(userId, newUsername, newAvatar, command.at()));
     }
