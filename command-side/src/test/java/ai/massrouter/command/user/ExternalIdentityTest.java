@@ -40,12 +40,14 @@ class ExternalIdentityTest {
 
     private AggregateTestFixture<UserAggregate> fixture;
     private InMemoryIdentities identities;
+    private UserAggregateTest.InMemoryDirectory users;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(UserAggregate.class);
         identities = new InMemoryIdentities();
-        fixture.registerInjectableResource(new UserAggregateTest.InMemoryDirectory());
+        users = new UserAggregateTest.InMemoryDirectory();
+        fixture.registerInjectableResource(users);
         fixture.registerInjectableResource(identities);
         fixture.registerInjectableResource(new BCryptPasswordEncoder(4));
     }
@@ -67,6 +69,18 @@ class ExternalIdentityTest {
                         new UserProfileUpdatedEvent(BOB, "bob_abc123", "https://a/b.png", T0),
                         new UserLoggedInEvent(BOB, "s1", "r1", T0));
         assertThat(identities.findUser("github", "42")).contains(BOB);
+    }
+
+    @Test
+    void firstSignIn_withATakenUsername_isRefusedNamingTheUsername_andClaimsNothing() {
+        users.claimUsername("BOB_abc123", UserId.of("usr_other"));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterExternalUserCommand(BOB, "github", "42", null, "bob_abc123", null, "s1", "r1", T0))
+                // ExternalSignIn retries with another suffix on exactly this: ERR_001 naming the username
+                .expectException(org.axonframework.test.matchers.Matchers.predicate(e -> e instanceof DomainException d
+                        && d.code() == ErrorCode.ERR_001 && d.details().containsKey("username")))
+                .expectNoEvents();
+        assertThat(identities.findUser("github", "42")).isEmpty();
     }
 
     @Test
