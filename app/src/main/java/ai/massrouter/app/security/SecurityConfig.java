@@ -32,6 +32,8 @@ import java.util.Map;
 @EnableConfigurationProperties(RateLimitProperties.class)
 public class SecurityConfig implements WebMvcConfigurer {
 
+    static final String PROMETHEUS_PATH = "/actuator/prometheus";
+
     private final CallerArgumentResolver callerArgumentResolver;
 
     public SecurityConfig(CallerArgumentResolver callerArgumentResolver) {
@@ -49,7 +51,10 @@ public class SecurityConfig implements WebMvcConfigurer {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .authorizeHttpRequests(a -> a
+                        // metrics name models, providers and money flows: administrators only (README, Metrics)
+                        .requestMatchers(PROMETHEUS_PATH).hasRole("ADMIN")
+                        .anyRequest().permitAll())
                 .addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
                 .addFilterAfter(rateLimit, BearerAuthenticationFilter.class)
                 .addFilterAfter(idempotency, RateLimitFilter.class)

@@ -32,11 +32,13 @@ public class ChatGateway {
     private final CallStarter starter;
     private final CallBilling billing;
     private final StreamRelay relay;
+    private final UpstreamTimer timer;
 
-    public ChatGateway(CallStarter starter, CallBilling billing, StreamRelay relay) {
+    public ChatGateway(CallStarter starter, CallBilling billing, StreamRelay relay, UpstreamTimer timer) {
         this.starter = starter;
         this.billing = billing;
         this.relay = relay;
+        this.timer = timer;
     }
 
     public ObjectNode complete(String requestId, Caller caller, ChatRequest request) {
@@ -46,7 +48,7 @@ public class ChatGateway {
         for (Route route : started.routes()) {
             Completion completion;
             try {
-                completion = route.adapter().complete(upstream(request, route, call));
+                completion = timer.time(route.provider(), () -> route.adapter().complete(upstream(request, route, call)));
             } catch (UpstreamException e) {
                 if (e.retryable()) {
                     failures.add(e.getMessage());
@@ -69,21 +71,25 @@ public class ChatGateway {
         GatewayCall call = started.call();
         List<String> failures = new ArrayList<>();
         for (Route route : started.routes()) {
-            ChunkStream stream = null;
+            ChunkStream[] opened = new ChunkStream[1];
+            ChunkStream stream;
             List<ChatChunk> opening;
             try {
-                stream = route.adapter().stream(upstream(request, route, call));
                 // read up to the first token before committing to this route: a failure until then may fall back
-                opening = opening(stream);
+                opening = timer.time(route.provider(), () -> {
+                    opened[0] = route.adapter().stream(upstream(request, route, call));
+                    return opening(opened[0]);
+                });
+                stream = opened[0];
             } catch (UpstreamException e) {
-                close(stream);
+                close(opened[0]);
                 if (e.retryable()) {
                     failures.add(e.getMessage());
                     continue;
                 }
                 throw failed(call, e);
             } catch (RuntimeException e) {
-                close(stream);
+                close(opened[0]);
                 billing.release(call, "gateway error: " + e);
                 throw e;
             }

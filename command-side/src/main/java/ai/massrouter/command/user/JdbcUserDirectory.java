@@ -50,4 +50,10 @@ public class JdbcUserDirectory implements UserDirectory {
                 (rs, i) -> new Entry(userId, UserRole.valueOf(rs.getString(1)), UserStatus.valueOf(rs.getString(2))),
                 userId.value()).stream().findFirst();
     }
+
+    @Override
+    public boolean anyAdministrator() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM user_lookup WHERE role = ?)", Boolean.class, UserRole.ADMIN.name()));
+    }
 }

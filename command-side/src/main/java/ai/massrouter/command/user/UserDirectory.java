@@ -27,6 +27,9 @@ public interface UserDirectory {
 
     Optional<Entry> find(UserId userId);
 
+    /** Whether any user has the administrator role (the first start creates one when none does). */
+    boolean anyAdministrator();
+
     record Entry(UserId userId, UserRole role, UserStatus status) {
     }
 }

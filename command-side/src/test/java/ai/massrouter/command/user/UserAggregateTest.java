@@ -200,5 +200,10 @@ class UserAggregateTest {
         public Optional<Entry> find(UserId userId) {
             return Optional.ofNullable(entries.get(userId));
         }
+
+        @Override
+        public boolean anyAdministrator() {
+            return entries.values().stream().anyMatch(e -> e.role() == UserRole.ADMIN);
+        }
     }
 }
