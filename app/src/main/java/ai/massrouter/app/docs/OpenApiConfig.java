@@ -12,6 +12,8 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.DateTimeSchema;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.NumberSchema;
 import io.swagger.v3.oas.models.media.MapSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
@@ -26,6 +28,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -64,31 +67,50 @@ public class OpenApiConfig {
                         Error codes:\s""" + errorCodes()))
                 .components(new Components()
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").description("A JWT access token or an mr-... API key"))
-                        .addSchemas(ERROR_SCHEMA, errorEnvelope())
-                        .addSchemas(OPENAI_ERROR_SCHEMA, openAiError()))
+                                .scheme("bearer").description("A JWT access token or an mr-... API key")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
     /** Wraps the platform's answers in the envelope and adds the error answers to every operation. */
     @Bean
     OpenApiCustomizer envelopeAndErrors() {
-        return openApi -> openApi.getPaths().forEach((path, item) -> operations(item).forEach(operation -> {
-            boolean platform = path.startsWith("/api/");
-            ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-            if (platform) {
-                responses.forEach((status, response) -> {
-                    if (status.startsWith("2")) {
-                        wrapInEnvelope(response);
-                    }
-                });
-            }
-            String schema = platform ? ERROR_SCHEMA : OPENAI_ERROR_SCHEMA;
-            errorsByStatus().forEach((status, codes) -> responses.computeIfAbsent(String.valueOf(status),
-                    s -> new ApiResponse().description(codes).content(json(new Schema<>().$ref(
-                            "#/components/schemas/" + schema)))));
-            operation.setResponses(responses);
-        }));
+        return openApi -> {
+            // added here, after springdoc has pruned the schemas that nothing referenced yet
+            openApi.getComponents().addSchemas(ERROR_SCHEMA, errorEnvelope())
+                    .addSchemas(OPENAI_ERROR_SCHEMA, openAiError());
+            openApi.getPaths().forEach((path, item) -> operations(item).forEach(operation -> addErrors(path, operation)));
+        };
+    }
+
+    private static void addErrors(String path, Operation operation) {
+        boolean platform = path.startsWith("/api/");
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        if (platform) {
+            responses.forEach((status, response) -> {
+                if (status.startsWith("2")) {
+                    wrapInEnvelope(response);
+                }
+            });
+        }
+        if ("changeLimits".equals(operation.getOperationId())) {
+            operation.getRequestBody().setContent(json(limitsPatch()));
+        }
+        String schema = platform ? ERROR_SCHEMA : OPENAI_ERROR_SCHEMA;
+        errorsByStatus().forEach((status, codes) -> responses.computeIfAbsent(String.valueOf(status),
+                s -> new ApiResponse().description(codes).content(json(new Schema<>().$ref(
+                        "#/components/schemas/" + schema)))));
+        operation.setResponses(responses);
+    }
+
+    /** The partial limits update is read as a JSON tree (absent and null differ), so its shape is written here. */
+    private static Schema<?> limitsPatch() {
+        return new ObjectSchema().description("A limit left out keeps its value; null removes it")
+                .addProperty("spend_limit", new ObjectSchema().nullable(true)
+                        .addProperty("total", new NumberSchema().nullable(true))
+                        .addProperty("daily", new NumberSchema().nullable(true))
+                        .addProperty("monthly", new NumberSchema().nullable(true))
+                        .addProperty("currency", new StringSchema()))
+                .addProperty("rate_limit_per_hour", new IntegerSchema().nullable(true).minimum(BigDecimal.ONE));
     }
 
     private static List<Operation> operations(PathItem item) {
@@ -101,6 +123,9 @@ public class OpenApiConfig {
         }
         response.getContent().forEach((type, media) -> {
             Schema<?> data = media.getSchema();
+            if (data != null && data.getProperties() != null && data.getProperties().containsKey("success")) {
+                return;
+            }
             media.setSchema(new ObjectSchema()
                     .addProperty("success", new BooleanSchema()._default(true))
                     .addProperty("data", data == null ? new ObjectSchema() : data)

@@ -30,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "massrouter.rate-limit.auth-per-email-per-hour=1000000",
         // several contexts (and other builds) share one PostgreSQL server and its 100 connections
         "spring.datasource.hikari.maximum-pool-size=12",
-        "spring.datasource.hikari.minimum-idle=1"})
+        "spring.datasource.hikari.minimum-idle=1",
+        // tests turn metrics export off by default; FirstContactIT reads /actuator/prometheus
+        "management.prometheus.metrics.export.enabled=true"})
 public abstract class PlatformIT {
 
     public static final String ADMIN_EMAIL = "root@massrouter.test";
