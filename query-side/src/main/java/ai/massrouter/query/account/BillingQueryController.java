@@ -92,7 +92,7 @@ public class BillingQueryController {
     private static TransactionType type(String value) {
         return Arrays.stream(TransactionType.values()).filter(t -> t.wireName().equals(value.toLowerCase(Locale.ROOT)))
                 .findFirst().orElseThrow(() -> DomainException.invalid("type",
-                        "must be one of payment, consumption, refund, adjustment"));
+                        "must be one of payment, consumption, refund, adjustment, redemption, signup_credit"));
     }
 
     private static Transaction item(TransactionView t) {
