@@ -37,6 +37,10 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.Set;
 
+/**
+ * Key management needs the user's login session (a JWT): an API key may not create, change or
+ * revoke keys, its own included. The security chain refuses it first; these checks stay as a second lock.
+ */
 @RestController
 @RequestMapping("/api/v1/users/me/api-keys")
 public class ApiKeyController {
@@ -63,6 +67,7 @@ public class ApiKeyController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public CreatedApiKey create(Caller caller, @Valid @RequestBody CreateApiKeyRequest request) {
+        caller.requireUserSession();
         Instant now = clock.instant();
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
             throw DomainException.invalid("expires_at", "must be in the future");
@@ -82,6 +87,7 @@ public class ApiKeyController {
 
     @DeleteMapping("/{keyId}")
     public Revoked revoke(Caller caller, @PathVariable String keyId) {
+        caller.requireUserSession();
         Instant now = clock.instant();
         commands.sendAndWait(new RevokeApiKeyCommand(ApiKeyId.of(keyId), caller.userId(), now));
         awaitListed(caller, ApiKeyId.of(keyId), view -> view.status() == ApiKeyStatus.REVOKED);
@@ -91,6 +97,7 @@ public class ApiKeyController {
     /** A partial update: what the body leaves out keeps its value (see {@link ChangeLimitsRequest}). */
     @PutMapping("/{keyId}/limits")
     public LimitsChanged changeLimits(Caller caller, @PathVariable String keyId, @RequestBody JsonNode body) {
+        caller.requireUserSession();
         ChangeLimitsRequest request = ChangeLimitsRequest.parse(body, currency);
         Instant now = clock.instant();
         ApiKeyLimitsChangedEvent changed = commands.sendAndWait(new ChangeApiKeyLimitsCommand(ApiKeyId.of(keyId),

@@ -92,9 +92,19 @@ public class AdminBootstrap implements ApplicationRunner {
 
     private UserId register(String address, String secret) {
         UserId userId = UserId.generate();
-        String username = address.substring(0, address.indexOf('@')).replaceAll("[^\\p{L}\\p{N}_.-]", "_");
+        String username = freeUsername(address.substring(0, address.indexOf('@'))
+                .replaceAll("[^\\p{L}\\p{N}_.-]", "_"));
         commands.sendAndWait(new RegisterUserCommand(userId, address, username,
                 passwordEncoder.encode(secret), UserRole.ADMIN, null, null, clock.instant()));
         return userId;
+    }
+
+    /** Usernames are unique: if someone registered the e-mail's local part first, the admin gets name_2, ... */
+    private String freeUsername(String base) {
+        String candidate = base;
+        for (int n = 2; users.usernameTaken(candidate); n++) {
+            candidate = base + "_" + n;
+        }
+        return candidate;
     }
 }
