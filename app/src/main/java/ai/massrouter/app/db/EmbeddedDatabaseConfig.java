@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,10 @@ import java.nio.file.Path;
  * The default database: a real PostgreSQL started from binaries that come from Maven Central,
  * its files in {@code MASSROUTER_DATA_DIR/postgres} so data survives a restart. Used only when
  * no {@code MASSROUTER_DB_URL} is configured.
+ * <p>
+ * It stops as the last bean of the application, after the processors and the pool that use it
+ * (not from a JVM shutdown hook of its own, which would race the application's), and a server
+ * left running by a killed application is stopped before a new one starts on the same files.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
@@ -31,9 +34,11 @@ public class EmbeddedDatabaseConfig {
                                              @Value("${massrouter.embedded-db.port:0}") int port) throws IOException {
         Path dir = Path.of(dataDir, "postgres").toAbsolutePath();
         Files.createDirectories(dir);
+        OrphanPostmaster.stopIfRunning(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200");
         if (port > 0) {
             builder.setPort(port);

@@ -46,6 +46,7 @@ import java.util.Map;
 @EnableConfigurationProperties({RateLimitProperties.class, BodyLimits.class, CorsProperties.class})
 public class SecurityConfig implements WebMvcConfigurer {
 
+    static final String PROMETHEUS_PATH = "/actuator/prometheus";
     static final String[] ADMIN_ROUTES = {"/api/v1/admin", "/api/v1/admin/**"};
     static final String[] KEY_MANAGEMENT_ROUTES = {"/api/v1/users/me/api-keys", "/api/v1/users/me/api-keys/**"};
 
@@ -67,6 +68,8 @@ public class SecurityConfig implements WebMvcConfigurer {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
+                        // metrics name models, providers and money flows: administrators only (README, Metrics)
+                        .requestMatchers(PROMETHEUS_PATH).hasRole("ADMIN")
                         .requestMatchers(ADMIN_ROUTES).hasRole("ADMIN")
                         .requestMatchers(KEY_MANAGEMENT_ROUTES).hasAuthority(CallerAuthentication.SESSION)
                         .anyRequest().permitAll())

@@ -144,16 +144,62 @@ class ApiKeyIT extends PlatformIT {
     }
 
     @Test
-    void limits_canBeChanged() {
+    void limits_canBeChanged_andTheNextListShowsThem() {
         String jwt = registerAndGetToken();
         String keyId = createKey(jwt, Map.of("name", "k", "permissions", List.of("read", "write"))).path("id").asText();
         Response changed = api.put("/api/v1/users/me/api-keys/" + keyId + "/limits",
                 Map.of("spend_limit", Map.of("monthly", 100), "rate_limit_per_hour", 10), jwt);
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
-        Awaitility.await().untilAsserted(() -> {
-            JsonNode item = api.get("/api/v1/users/me/api-keys", jwt).data().path("items").path(0);
-            assertThat(item.path("spend_limit").path("monthly").decimalValue()).isEqualByComparingTo("100");
-            assertThat(item.path("rate_limit_per_hour").asInt()).isEqualTo(10);
-        });
+        // read your own writes: no waiting, the write answered once the list shows it
+        JsonNode item = api.get("/api/v1/users/me/api-keys", jwt).data().path("items").path(0);
+        assertThat(item.path("spend_limit").path("monthly").decimalValue()).isEqualByComparingTo("100");
+        assertThat(item.path("rate_limit_per_hour").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void createdAndRevokedKeys_showInTheVeryNextList() {
+        String jwt = registerAndGetToken();
+        for (int i = 0; i < 5; i++) {
+            String keyId = createKey(jwt, Map.of("name", "k" + i, "permissions", List.of("read"))).path("id").asText();
+            JsonNode listed = api.get("/api/v1/users/me/api-keys?limit=100", jwt).data();
+            assertThat(listed.path("total").asInt()).isEqualTo(1);
+            assertThat(listed.path("items").path(0).path("id").asText()).isEqualTo(keyId);
+            assertThat(api.delete("/api/v1/users/me/api-keys/" + keyId, jwt).status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/users/me/api-keys", jwt).data().path("total").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void limits_partialUpdate_keepsWhatWasNotSent_andNullRemovesALimit() {
+        String jwt = registerAndGetToken();
+        String keyId = createKey(jwt, Map.of("name", "k", "permissions", List.of("read", "write"),
+                "spend_limit", Map.of("total", 500, "daily", 20), "rate_limit_per_hour", 600)).path("id").asText();
+        String limits = "/api/v1/users/me/api-keys/" + keyId + "/limits";
+
+        Response monthlyOnly = api.put(limits, Map.of("spend_limit", Map.of("monthly", 100)), jwt);
+        assertThat(monthlyOnly.status()).as(monthlyOnly.toString()).isEqualTo(200);
+        assertThat(monthlyOnly.data().path("spend_limit").path("total").decimalValue()).isEqualByComparingTo("500");
+        assertThat(monthlyOnly.data().path("spend_limit").path("daily").decimalValue()).isEqualByComparingTo("20");
+        assertThat(monthlyOnly.data().path("spend_limit").path("monthly").decimalValue()).isEqualByComparingTo("100");
+        assertThat(monthlyOnly.data().path("rate_limit_per_hour").asInt()).isEqualTo(600);
+
+        Response cleared = api.put(limits, "{\"spend_limit\":{\"daily\":null},\"rate_limit_per_hour\":null}", jwt);
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        JsonNode item = api.get("/api/v1/users/me/api-keys", jwt).data().path("items").path(0);
+        assertThat(item.path("spend_limit").path("total").decimalValue()).isEqualByComparingTo("500");
+        assertThat(item.path("spend_limit").path("daily").isNull()).isTrue();
+        assertThat(item.path("spend_limit").path("monthly").decimalValue()).isEqualByComparingTo("100");
+        assertThat(item.path("rate_limit_per_hour").isNull()).isTrue();
+
+        Response all = api.put(limits, "{\"spend_limit\":null}", jwt);
+        assertThat(all.data().path("spend_limit").isNull()).as(all.toString()).isTrue();
+
+        Response unknown = api.put(limits, Map.of("spend_limits", Map.of("daily", 1)), jwt);
+        assertThat(unknown.errorCode()).isEqualTo("ERR_001");
+        assertThat(unknown.json().path("error").path("details").has("spend_limits")).isTrue();
+        Response negative = api.put(limits, Map.of("spend_limit", Map.of("daily", -1)), jwt);
+        assertThat(negative.json().path("error").path("details").has("spend_limit.daily")).isTrue();
+        Response rate = api.put(limits, Map.of("rate_limit_per_hour", 0), jwt);
+        assertThat(rate.json().path("error").path("details").has("rate_limit_per_hour")).isTrue();
     }
 }

@@ -98,6 +98,28 @@ class CatalogIT extends PlatformIT {
     }
 
     @Test
+    void adminCatalogWrites_showInTheVeryNextRead() {
+        String admin = adminToken();
+        Map<String, Object> model = Map.of("id", "mock/fresh", "name", "Fresh", "provider", "mock",
+                "category", "chat", "description", "added and used at once", "context_length", 4096,
+                "pricing", Map.of("input_per_million", 1, "output_per_million", 2),
+                "routes", List.of(Map.of("provider", "mock", "upstream_model", "echo")));
+        assertThat(api.post("/api/v1/admin/models", model, admin).status()).isEqualTo(201);
+        Response added = api.get("/api/v1/models/mock/fresh", null);
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+
+        assertThat(api.put("/api/v1/admin/models/mock/fresh/pricing",
+                Map.of("input_per_million", 4, "output_per_million", 5), admin).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/models/mock/fresh", null).data().path("pricing").path("input_per_million")
+                .decimalValue()).isEqualByComparingTo("4");
+
+        assertThat(api.put("/api/v1/admin/models/mock/fresh/status", Map.of("status", "unavailable"), admin)
+                .status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/models/mock/fresh", null).data().path("status").asText())
+                .isEqualTo("unavailable");
+    }
+
+    @Test
     void unavailableModel_refusesUsageWithModel001_andAdminsCanAddModels() {
         String admin = adminToken();
         Map<String, Object> model = Map.of("id", "mock/canary", "name", "Canary", "provider", "mock",

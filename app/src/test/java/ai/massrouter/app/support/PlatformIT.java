@@ -31,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         // several contexts (and other builds) share one PostgreSQL server and its 100 connections
         "spring.datasource.hikari.maximum-pool-size=12",
         "spring.datasource.hikari.minimum-idle=1",
-        "massrouter.cors.allowed-origins=" + PlatformIT.ALLOWED_ORIGIN})
+        "massrouter.cors.allowed-origins=" + PlatformIT.ALLOWED_ORIGIN,
+        // tests turn metrics export off by default; FirstContactIT reads /actuator/prometheus
+        "management.prometheus.metrics.export.enabled=true"})
 public abstract class PlatformIT {
 
     public static final String ADMIN_EMAIL = "root@massrouter.test";

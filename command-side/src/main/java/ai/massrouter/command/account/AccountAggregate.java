@@ -67,6 +67,22 @@ public class AccountAggregate {
         });
     }
 
+    /** A credit that no payment backs: only the origins of {@link CreditAccountCommand} (redemption, sign-up). */
+    @CommandHandler
+    public AccountOperationResult handle(CreditAccountCommand c, AccountOperations operations) {
+        if (c.origin() != OperationOrigin.REDEMPTION && c.origin() != OperationOrigin.SIGNUP_CREDIT) {
+            throw new IllegalArgumentException("An account credit's origin is redemption or signup_credit, not "
+                    + c.origin());
+        }
+        OperationId operationId = OperationId.of(c.origin(), c.creditId());
+        return once(operations, operationId, c.at(), () -> {
+            Money amount = positive(c.amount());
+            long after = balance + amount.nanos();
+            return movement(c.origin().code(), amount, after, held, new AccountCreditedEvent(accountId, userId,
+                    operationId, amount, c.description(), money(after), c.at()));
+        });
+    }
+
     @CommandHandler
     public AccountOperationResult handle(ChargeUsageCommand c, AccountOperations operations) {
         UsageChargeOutcome outcome = handle(new ChargeUsageBatchCommand(accountId,
@@ -325,6 +341,11 @@ public class AccountAggregate {
 
     @EventSourcingHandler
     void on(TopUpCreditedEvent e) {
+        balance = e.balanceAfter().nanos();
+    }
+
+    @EventSourcingHandler
+    void on(AccountCreditedEvent e) {
         balance = e.balanceAfter().nanos();
     }
 

@@ -21,15 +21,19 @@ public class AccountOpener {
 
     private final CommandGateway commands;
     private final String currency;
+    private final SignupCredit signupCredit;
 
-    public AccountOpener(CommandGateway commands, @Value("${massrouter.billing.currency:CNY}") String currency) {
+    public AccountOpener(CommandGateway commands, @Value("${massrouter.billing.currency:CNY}") String currency,
+                         SignupCredit signupCredit) {
         this.commands = commands;
         this.currency = currency;
+        this.signupCredit = signupCredit;
     }
 
     @EventHandler
     void on(UserRegisteredEvent event) {
         commands.sendAndWait(new OpenAccountCommand(AccountId.forUser(event.userId()), event.userId(), currency,
                 event.registeredAt()));
+        signupCredit.grant(AccountId.forUser(event.userId()), event.registeredAt());
     }
 }

@@ -9,6 +9,8 @@ import ai.massrouter.api.apikey.ApiKeyStatus;
 import ai.massrouter.api.apikey.ApiKeyUsedEvent;
 import ai.massrouter.api.apikey.ChangeApiKeyLimitsCommand;
 import ai.massrouter.api.apikey.CreateApiKeyCommand;
+import ai.massrouter.api.apikey.LimitField;
+import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.apikey.ExpireApiKeyCommand;
 import ai.massrouter.api.apikey.RecordApiKeyUseCommand;
 import ai.massrouter.api.apikey.RevokeApiKeyCommand;
@@ -23,6 +25,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -40,6 +43,8 @@ public class ApiKeyAggregate {
     private ApiKeyStatus status;
     private Instant expiresAt;
     private Instant lastUseRecorded;
+    private SpendLimits spendLimits;
+    private Integer rateLimitPerHour;
 
     protected ApiKeyAggregate() {
     }
@@ -64,14 +69,23 @@ public class ApiKeyAggregate {
     }
 
     @CommandHandler
-    public void handle(ChangeApiKeyLimitsCommand command, ApiKeyRegistry registry) {
+    public ApiKeyLimitsChangedEvent handle(ChangeApiKeyLimitsCommand command, ApiKeyRegistry registry) {
         ensureOwnedBy(command.requestedBy());
         if (status == ApiKeyStatus.REVOKED) {
             throw new DomainException(ErrorCode.ERR_001, "A revoked key cannot be changed");
         }
-        registry.changeLimits(keyId, command.spendLimits(), command.rateLimitPerHour());
-        apply(new ApiKeyLimitsChangedEvent(keyId, owner, command.spendLimits(), command.rateLimitPerHour(),
-                command.at()));
+        SpendLimits current = spendLimits == null ? SpendLimits.NONE : spendLimits;
+        SpendLimits sent = command.spendLimits() == null ? SpendLimits.NONE : command.spendLimits();
+        Set<LimitField> kept = command.kept();
+        SpendLimits limits = new SpendLimits(
+                kept.contains(LimitField.TOTAL) ? current.total() : sent.total(),
+                kept.contains(LimitField.DAILY) ? current.daily() : sent.daily(),
+                kept.contains(LimitField.MONTHLY) ? current.monthly() : sent.monthly());
+        Integer rate = kept.contains(LimitField.RATE_LIMIT_PER_HOUR) ? rateLimitPerHour : command.rateLimitPerHour();
+        registry.changeLimits(keyId, limits, rate);
+        ApiKeyLimitsChangedEvent changed = new ApiKeyLimitsChangedEvent(keyId, owner, limits, rate, command.at());
+        apply(changed);
+        return changed;
     }
 
     @CommandHandler
@@ -105,6 +119,14 @@ public class ApiKeyAggregate {
         owner = event.userId();
         status = ApiKeyStatus.ACTIVE;
         expiresAt = event.expiresAt();
+        spendLimits = event.spendLimits();
+        rateLimitPerHour = event.rateLimitPerHour();
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyLimitsChangedEvent event) {
+        spendLimits = event.spendLimits();
+        rateLimitPerHour = event.rateLimitPerHour();
     }
 
     @EventSourcingHandler

@@ -1,6 +1,10 @@
 package ai.massrouter.command.apikey;
 
 import ai.massrouter.api.apikey.ApiKeyId;
+import ai.massrouter.api.apikey.ApiKeyStatus;
+import ai.massrouter.api.apikey.ApiKeyView;
+import ai.massrouter.api.apikey.FindApiKeyQuery;
+import ai.massrouter.api.apikey.ApiKeyLimitsChangedEvent;
 import ai.massrouter.api.apikey.ChangeApiKeyLimitsCommand;
 import ai.massrouter.api.apikey.CreateApiKeyCommand;
 import ai.massrouter.api.apikey.RevokeApiKeyCommand;
@@ -9,6 +13,8 @@ import ai.massrouter.api.apikey.SpendLimitsJson;
 import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.auth.Permission;
 import ai.massrouter.api.common.DomainException;
+import ai.massrouter.command.config.ReadModelCatchUp;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,6 +33,8 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.Set;
 
 /**
@@ -40,12 +48,19 @@ public class ApiKeyController {
     private final CommandGateway commands;
     private final Clock clock;
     private final String currency;
+    private final ReadModelCatchUp catchUp;
 
     public ApiKeyController(CommandGateway commands, Clock clock,
-                            @Value("${massrouter.billing.currency:CNY}") String currency) {
+                            @Value("${massrouter.billing.currency:CNY}") String currency, ReadModelCatchUp catchUp) {
         this.commands = commands;
         this.clock = clock;
         this.currency = currency;
+        this.catchUp = catchUp;
+    }
+
+    /** Answers once the key list shows what this write did (read your own writes). */
+    private void awaitListed(Caller caller, ApiKeyId keyId, Predicate<ApiKeyView> shows) {
+        catchUp.await(new FindApiKeyQuery(caller.userId(), keyId), ApiKeyView.class, shows);
     }
 
     /** The only response that ever contains the secret. */
@@ -64,6 +79,7 @@ public class ApiKeyController {
         commands.sendAndWait(new CreateApiKeyCommand(keyId, caller.userId(), request.name().trim(),
                 ApiKeySecrets.hash(secret), ApiKeySecrets.displayPrefix(secret), permissions, request.expiresAt(),
                 limits, request.rateLimitPerHour(), now));
+        awaitListed(caller, keyId, view -> true);
         return new CreatedApiKey(keyId.value(), request.name().trim(), secret, ApiKeySecrets.displayPrefix(secret),
                 permissions, "active", now, request.expiresAt(), SpendLimitsJson.of(limits, currency),
                 request.rateLimitPerHour());
@@ -74,18 +90,22 @@ public class ApiKeyController {
         caller.requireUserSession();
         Instant now = clock.instant();
         commands.sendAndWait(new RevokeApiKeyCommand(ApiKeyId.of(keyId), caller.userId(), now));
+        awaitListed(caller, ApiKeyId.of(keyId), view -> view.status() == ApiKeyStatus.REVOKED);
         return new Revoked(keyId, "revoked", now);
     }
 
+    /** A partial update: what the body leaves out keeps its value (see {@link ChangeLimitsRequest}). */
     @PutMapping("/{keyId}/limits")
-    public LimitsChanged changeLimits(Caller caller, @PathVariable String keyId,
-                                      @Valid @RequestBody ChangeLimitsRequest request) {
+    public LimitsChanged changeLimits(Caller caller, @PathVariable String keyId, @RequestBody JsonNode body) {
         caller.requireUserSession();
-        SpendLimits limits = request.spendLimit() == null ? SpendLimits.NONE : request.spendLimit().toLimits(currency);
+        ChangeLimitsRequest request = ChangeLimitsRequest.parse(body, currency);
         Instant now = clock.instant();
-        commands.sendAndWait(new ChangeApiKeyLimitsCommand(ApiKeyId.of(keyId), caller.userId(), limits,
-                request.rateLimitPerHour(), now));
-        return new LimitsChanged(keyId, SpendLimitsJson.of(limits, currency), request.rateLimitPerHour(), now);
+        ApiKeyLimitsChangedEvent changed = commands.sendAndWait(new ChangeApiKeyLimitsCommand(ApiKeyId.of(keyId),
+                caller.userId(), request.spendLimits(), request.rateLimitPerHour(), request.kept(), now));
+        awaitListed(caller, ApiKeyId.of(keyId), view -> Objects.equals(view.spendLimits(), changed.spendLimits())
+                && Objects.equals(view.rateLimitPerHour(), changed.rateLimitPerHour()));
+        return new LimitsChanged(keyId, SpendLimitsJson.of(changed.spendLimits(), currency),
+                changed.rateLimitPerHour(), now);
     }
 
     private static Set<Permission> permissions(List<String> names) {

@@ -36,12 +36,15 @@ public class ChatGateway {
     private final CallFinisher finisher;
     private final StreamRelay relay;
     private final WatchedUpstream watched;
+    private final UpstreamTimer timer;
 
-    ChatGateway(CallStarter starter, CallFinisher finisher, StreamRelay relay, WatchedUpstream watched) {
+    ChatGateway(CallStarter starter, CallFinisher finisher, StreamRelay relay, WatchedUpstream watched,
+                UpstreamTimer timer) {
         this.starter = starter;
         this.finisher = finisher;
         this.relay = relay;
         this.watched = watched;
+        this.timer = timer;
     }
 
     /**
@@ -56,7 +59,8 @@ public class ChatGateway {
         for (Route route : started.routes()) {
             Completion completion;
             try {
-                completion = watched.call(() -> route.adapter().complete(upstream(request, route, call)), probe);
+                completion = watched.call(() -> timer.time(route.provider(),
+                        () -> route.adapter().complete(upstream(request, route, call))), probe);
             } catch (ClientGoneException gone) {
                 finisher.charged(call, route.provider(), new TokenUsage(call.promptEstimate(), 0),
                         GenerationOutcome.CANCELLED, "the client left before the answer");
@@ -85,14 +89,18 @@ public class ChatGateway {
         GatewayCall call = started.call();
         List<String> failures = new ArrayList<>();
         for (Route route : started.routes()) {
-            ChunkStream stream = null;
+            ChunkStream[] opened = new ChunkStream[1];
+            ChunkStream stream;
             List<ChatChunk> opening;
             try {
-                stream = route.adapter().stream(upstream(request, route, call));
                 // read up to the first token before committing to this route: a failure until then may fall back
-                opening = opening(stream);
+                opening = timer.time(route.provider(), () -> {
+                    opened[0] = route.adapter().stream(upstream(request, route, call));
+                    return opening(opened[0]);
+                });
+                stream = opened[0];
             } catch (UpstreamException e) {
-                close(stream);
+                close(opened[0]);
                 if (e.retryable()) {
                     failures.add(e.getMessage());
                     call.trace().routeFailed(route.provider() + ": " + e.getMessage());
@@ -100,7 +108,7 @@ public class ChatGateway {
                 }
                 throw failed(call, e);
             } catch (RuntimeException e) {
-                close(stream);
+                close(opened[0]);
                 finisher.failed(call, "gateway error: " + e);
                 throw e;
             }

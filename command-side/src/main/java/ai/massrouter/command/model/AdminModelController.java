@@ -8,6 +8,9 @@ import ai.massrouter.api.model.ChangeModelStatusCommand;
 import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import jakarta.validation.Valid;
+import ai.massrouter.api.model.FindModelQuery;
+import ai.massrouter.api.model.ModelView;
+import ai.massrouter.command.config.ReadModelCatchUp;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Predicate;
 
 /** Catalog administration. Model ids contain a slash: {@code /admin/models/openai/gpt-4o/pricing}. */
 @RestController
@@ -30,12 +34,20 @@ public class AdminModelController {
     private final CommandGateway commands;
     private final Clock clock;
     private final String currency;
+    private final ReadModelCatchUp catchUp;
 
     public AdminModelController(CommandGateway commands, Clock clock,
-                                @Value("${massrouter.billing.currency:CNY}") String currency) {
+                                @Value("${massrouter.billing.currency:CNY}") String currency,
+                                ReadModelCatchUp catchUp) {
         this.commands = commands;
         this.clock = clock;
         this.currency = currency;
+        this.catchUp = catchUp;
+    }
+
+    /** Answers once the catalog shows what this write did: the next GET and the gateway see it. */
+    private void awaitCatalog(String modelId, Predicate<ModelView> shows) {
+        catchUp.await(new FindModelQuery(modelId), ModelView.class, shows);
     }
 
     @PostMapping
@@ -47,6 +59,7 @@ public class AdminModelController {
             throw new DomainException(ErrorCode.ERR_001, "Model " + model.id() + " already exists",
                     java.util.Map.of("id", "already exists"));
         }
+        awaitCatalog(model.id(), view -> true);
         return model;
     }
 
@@ -57,6 +70,7 @@ public class AdminModelController {
         ModelPricing newPricing = pricing.toPricing(currency);
         Instant now = clock.instant();
         commands.sendAndWait(new ChangeModelPriceCommand(modelId(provider, name), newPricing, caller.userId(), now));
+        awaitCatalog(provider + "/" + name, view -> newPricing.equals(view.pricing()));
         return new PriceChanged(provider + "/" + name, PricingJson.of(newPricing), now);
     }
 
@@ -67,6 +81,7 @@ public class AdminModelController {
         Instant now = clock.instant();
         commands.sendAndWait(new ChangeModelStatusCommand(modelId(provider, name), request.status(), request.reason(),
                 caller.userId(), now));
+        awaitCatalog(provider + "/" + name, view -> view.status() == request.status());
         return new StatusChanged(provider + "/" + name, request.status().wireName(), now);
     }
 

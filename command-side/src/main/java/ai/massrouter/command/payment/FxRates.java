@@ -46,6 +46,14 @@ public final class FxRates {
         return Map.copyOf(parsed);
     }
 
+    /** The platform currency first, then every currency with a configured rate. */
+    public java.util.List<String> currencies() {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        all.add(platformCurrency);
+        rates.keySet().stream().sorted().filter(c -> !c.equals(platformCurrency)).forEach(all::add);
+        return all;
+    }
+
     public String platformCurrency() {
         return platformCurrency;
     }

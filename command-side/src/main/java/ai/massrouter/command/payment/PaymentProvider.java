@@ -1,5 +1,6 @@
 package ai.massrouter.command.payment;
 
+import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.payment.PaymentCheckout;
 import ai.massrouter.api.payment.PaymentMethod;
 
@@ -16,4 +17,23 @@ interface PaymentProvider {
     }
 
     PaymentCheckout open(PaymentOrder order);
+
+    /** Whether users are offered this method (GET /billing/payment-methods). */
+    default boolean configured() {
+        try {
+            ensureConfigured();
+            return true;
+        } catch (DomainException e) {
+            return false;
+        }
+    }
+
+    default boolean accepts(String currency) {
+        try {
+            ensureAccepts(currency);
+            return true;
+        } catch (DomainException e) {
+            return false;
+        }
+    }
 }

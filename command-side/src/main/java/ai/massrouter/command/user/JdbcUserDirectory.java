@@ -75,4 +75,10 @@ public class JdbcUserDirectory implements UserDirectory {
         return jdbc.query("SELECT email_lower FROM user_lookup WHERE user_id = ? AND email_lower IS NOT NULL",
                 (rs, i) -> rs.getString(1), userId.value()).stream().findFirst();
     }
+
+    @Override
+    public boolean anyAdministrator() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM user_lookup WHERE role = ?)", Boolean.class, UserRole.ADMIN.name()));
+    }
 }

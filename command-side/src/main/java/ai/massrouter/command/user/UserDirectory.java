@@ -50,6 +50,9 @@ public interface UserDirectory {
     /** The user's e-mail as kept for uniqueness (lower case), if the user has one. */
     Optional<String> findEmail(UserId userId);
 
+    /** Whether any user has the administrator role (the first start creates one when none does). */
+    boolean anyAdministrator();
+
     record Entry(UserId userId, UserRole role, UserStatus status) {
     }
 }

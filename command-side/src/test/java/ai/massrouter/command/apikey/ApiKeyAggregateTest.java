@@ -8,6 +8,7 @@ import ai.massrouter.api.apikey.ApiKeyRevokedEvent;
 import ai.massrouter.api.apikey.ApiKeyStatus;
 import ai.massrouter.api.apikey.ApiKeyUsedEvent;
 import ai.massrouter.api.apikey.ChangeApiKeyLimitsCommand;
+import ai.massrouter.api.apikey.LimitField;
 import ai.massrouter.api.apikey.CreateApiKeyCommand;
 import ai.massrouter.api.apikey.ExpireApiKeyCommand;
 import ai.massrouter.api.apikey.RecordApiKeyUseCommand;
@@ -88,11 +89,21 @@ class ApiKeyAggregateTest {
     void limits_changeOnlyForTheOwner_andNotOnceRevoked() {
         SpendLimits limits = new SpendLimits(Money.of(10, "CNY"), null, null);
         fixture.given(created())
-                .when(new ChangeApiKeyLimitsCommand(KEY, OWNER, limits, 60, T0))
+                .when(new ChangeApiKeyLimitsCommand(KEY, OWNER, limits, 60, Set.of(), T0))
                 .expectEvents(new ApiKeyLimitsChangedEvent(KEY, OWNER, limits, 60, T0));
         fixture.given(created(), new ApiKeyRevokedEvent(KEY, OWNER, OWNER, T0))
-                .when(new ChangeApiKeyLimitsCommand(KEY, OWNER, limits, 60, T0))
+                .when(new ChangeApiKeyLimitsCommand(KEY, OWNER, limits, 60, Set.of(), T0))
                 .expectException(refusedWith(ErrorCode.ERR_001));
+    }
+
+    @Test
+    void limits_partialUpdate_keepsWhatWasNotSent() {
+        SpendLimits first = new SpendLimits(Money.of(10, "CNY"), Money.of(2, "CNY"), null);
+        fixture.given(created(), new ApiKeyLimitsChangedEvent(KEY, OWNER, first, 60, T0))
+                .when(new ChangeApiKeyLimitsCommand(KEY, OWNER, new SpendLimits(null, null, Money.of(30, "CNY")), null,
+                        Set.of(LimitField.TOTAL, LimitField.RATE_LIMIT_PER_HOUR), T0))
+                .expectEvents(new ApiKeyLimitsChangedEvent(KEY, OWNER,
+                        new SpendLimits(Money.of(10, "CNY"), null, Money.of(30, "CNY")), 60, T0));
     }
 
     @Test

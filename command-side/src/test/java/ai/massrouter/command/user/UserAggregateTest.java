@@ -247,5 +247,10 @@ class UserAggregateTest {
         public Optional<String> findEmail(UserId userId) {
             return owners.entrySet().stream().filter(e -> e.getValue().equals(userId)).map(Map.Entry::getKey).findFirst();
         }
+
+        @Override
+        public boolean anyAdministrator() {
+            return entries.values().stream().anyMatch(e -> e.role() == UserRole.ADMIN);
+        }
     }
 }

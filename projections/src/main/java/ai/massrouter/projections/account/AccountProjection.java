@@ -46,6 +46,15 @@ public class AccountProjection {
     }
 
     @EventHandler
+    void on(AccountCreditedEvent e, @SequenceNumber long sequence) {
+        balance(e.accountId(), e.balanceAfter(), null, sequence, e.at());
+        TransactionType type = e.operationId().origin() == OperationOrigin.REDEMPTION
+                ? TransactionType.REDEMPTION : TransactionType.SIGNUP_CREDIT;
+        transaction(e.accountId(), sequence, e.userId().value(), type, e.amount(), e.balanceAfter(),
+                e.operationId().id(), e.description(), null, e.at());
+    }
+
+    @EventHandler
     void on(UsageChargedEvent e, @SequenceNumber long sequence) {
         balance(e.accountId(), e.balanceAfter(), null, sequence, e.at());
         transaction(e.accountId(), sequence, e.userId().value(), TransactionType.CONSUMPTION, e.amount().negate(),

@@ -64,6 +64,10 @@ public class AccountQueries {
             where.append(" AND type = ?");
             args.add(query.type().name());
         }
+        if (query.requestId() != null) {
+            where.append(" AND operation_id = ?");
+            args.add(query.requestId());
+        }
         Long total = jdbc.queryForObject("SELECT count(*) FROM account_transactions_view" + where, Long.class,
                 args.toArray());
         args.add(query.page().limit());

@@ -8,6 +8,7 @@ import ai.massrouter.api.apikey.ApiKeyRevokedEvent;
 import ai.massrouter.api.apikey.ApiKeyStatus;
 import ai.massrouter.api.apikey.ApiKeyUsedEvent;
 import ai.massrouter.api.apikey.ApiKeyView;
+import ai.massrouter.api.apikey.FindApiKeyQuery;
 import ai.massrouter.api.apikey.FindApiKeysQuery;
 import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.auth.Permission;
@@ -112,6 +113,13 @@ public class ApiKeyProjection {
                         + " ORDER BY created_at DESC, key_id LIMIT ? OFFSET ?", VIEW, query.userId().value(),
                 query.page().limit(), query.page().offset());
         return new ApiKeyPageView(items, query.page().page(), query.page().limit(), total == null ? 0 : total);
+    }
+
+    @QueryHandler
+    public ApiKeyView find(FindApiKeyQuery query) {
+        return jdbc.query("SELECT *, expires_at <= now() AS past_expiry FROM api_keys_view WHERE key_id = ?"
+                + " AND user_id = ?", VIEW, query.keyId().value(), query.userId().value()).stream().findFirst()
+                .orElse(null);
     }
 
     private static Set<Permission> permissions(String csv) {

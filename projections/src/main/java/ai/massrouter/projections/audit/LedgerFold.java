@@ -28,6 +28,8 @@ final class LedgerFold {
             currency = e.currency();
         } else if (payload instanceof TopUpCreditedEvent e) {
             reported = move(e.amount().nanos(), 0, e.balanceAfter());
+        } else if (payload instanceof AccountCreditedEvent e) {
+            reported = move(e.amount().nanos(), 0, e.balanceAfter());
         } else if (payload instanceof UsageChargedEvent e) {
             reported = move(-e.amount().nanos(), 0, e.balanceAfter());
         } else if (payload instanceof FundsHeldEvent e) {

@@ -55,6 +55,7 @@ public class BillingQueryController {
                              @RequestParam(name = "start_date", required = false) String startDate,
                              @RequestParam(name = "end_date", required = false) String endDate,
                              @RequestParam(required = false) String type,
+                             @RequestParam(name = "request_id", required = false) String requestId,
                              @RequestParam(defaultValue = "1") int page,
                              @RequestParam(defaultValue = "20") int limit) {
         Instant from = startDate == null ? null : parse("start_date", startDate, false);
@@ -62,8 +63,15 @@ public class BillingQueryController {
         if (from != null && to != null && !from.isBefore(to)) {
             throw DomainException.invalid("end_date", "must be after start_date");
         }
-        TransactionPageView view = reads.ask(new FindTransactionsQuery(AccountId.forUser(caller.userId()), from, to,
-                type == null ? null : type(type), new PageRequest(page, limit)), TransactionPageView.class).orElseThrow();
+        if (requestId != null && (requestId.isBlank() || requestId.length() > 200)) {
+            throw DomainException.invalid("request_id", "must be 1 to 200 characters");
+        }
+        FindTransactionsQuery query = new FindTransactionsQuery(AccountId.forUser(caller.userId()), from, to,
+                type == null ? null : type(type), new PageRequest(page, limit), requestId);
+        // the caller names a request it just made: wait (bounded) for its charge to reach the read model
+        TransactionPageView view = requestId == null
+                ? reads.ask(query, TransactionPageView.class).orElseThrow()
+                : reads.awaitMatching(query, TransactionPageView.class, v -> v.total() > 0).orElseThrow();
         return new Page(view.items().stream().map(BillingQueryController::item).toList(), view.page(), view.limit(),
                 view.total());
     }
@@ -84,7 +92,7 @@ public class BillingQueryController {
     private static TransactionType type(String value) {
         return Arrays.stream(TransactionType.values()).filter(t -> t.wireName().equals(value.toLowerCase(Locale.ROOT)))
                 .findFirst().orElseThrow(() -> DomainException.invalid("type",
-                        "must be one of payment, consumption, refund, adjustment"));
+                        "must be one of payment, consumption, refund, adjustment, redemption, signup_credit"));
     }
 
     private static Transaction item(TransactionView t) {

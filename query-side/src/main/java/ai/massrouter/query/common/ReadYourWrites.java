@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 
 /**
  * Asks a query, and when the answer is not there yet (the projection is a few milliseconds
@@ -26,11 +27,16 @@ public class ReadYourWrites {
     }
 
     public <Q, R> Optional<R> awaitPresent(Q query, Class<R> type) {
+        return awaitMatching(query, type, answer -> true);
+    }
+
+    /** Asks until the answer satisfies {@code shows} or the bound passes; returns the last answer. */
+    public <Q, R> Optional<R> awaitMatching(Q query, Class<R> type, Predicate<R> shows) {
         long deadline = System.nanoTime() + patience.toNanos();
         long pause = 5;
         while (true) {
             Optional<R> answer = ask(query, type);
-            if (answer.isPresent() || System.nanoTime() > deadline) {
+            if (answer.filter(shows).isPresent() || System.nanoTime() > deadline) {
                 return answer;
             }
             sleep(pause);

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** What a transaction did to a balance: a top-up, usage, a refund (either way) or an admin adjustment. */
+/**
+ * What a transaction did to a balance: a top-up, usage, a refund (either way), an admin adjustment,
+ * a redeemed code or the sign-up credit.
+ */
 public enum TransactionType {
-    PAYMENT, CONSUMPTION, REFUND, ADJUSTMENT;
+    PAYMENT, CONSUMPTION, REFUND, ADJUSTMENT, REDEMPTION, SIGNUP_CREDIT;
 
     @JsonValue
     public String wireName() {
