@@ -29,7 +29,8 @@ import java.util.Map;
  * a succeeded payment and its top-up credit, a payment refund and its debit, a hold and its
  * settlement or release. Flows are matched by the ids the events carry as fields (payment id,
  * refund id, account and hold id), never by parsing operation ids. Memory grows with the number of
- * payments and holds (a few dozen bytes each), not with the number of events.
+ * payments (a few hundred bytes each), of open holds, and of closed holds (16 bytes each, see
+ * {@link ClosedHolds}), not with the number of events.
  * <p>
  * No event records that a gateway call reached an upstream: a call is its hold (purpose
  * {@code chat.completions ...}, hold id = request id), and the check is that every hold is settled
@@ -40,7 +41,9 @@ final class Reconciliation {
     static final String GATEWAY_PURPOSE = "chat.completions";
 
     private final Map<String, PaymentFlow> payments = new HashMap<>();
-    private final Map<String, HoldFlow> holds = new HashMap<>();
+    /** Open holds by account and hold id, with their amounts; closed ones only as fingerprints. */
+    private final Map<String, Long> openHolds = new HashMap<>();
+    private final ClosedHolds closed = new ClosedHolds();
     private final List<Break> breaks = new ArrayList<>();
     private long paymentsSucceeded;
     private long topUpCredits;
@@ -99,29 +102,31 @@ final class Reconciliation {
 
     private void held(FundsHeldEvent e) {
         String account = e.accountId().value();
-        boolean gateway = e.purpose() != null && e.purpose().startsWith(GATEWAY_PURPOSE);
         holdsPlaced++;
-        gatewayCalls += gateway ? 1 : 0;
-        HoldFlow known = holds.putIfAbsent(key(account, e.holdId()), new HoldFlow(e.amount().nanos()));
-        if (known != null) {
+        gatewayCalls += e.purpose() != null && e.purpose().startsWith(GATEWAY_PURPOSE) ? 1 : 0;
+        String key = key(account, e.holdId());
+        int closedAs = closed.stateOf(account, e.holdId());
+        if (openHolds.containsKey(key) || closedAs != 0) {
             breaks.add(hold("hold_placed_twice", account, e.holdId(), "a second hold of " + e.amount().toDecimal()
-                    + " with an id already used by a hold " + known.describe()));
+                    + " with the id of a hold " + (closedAs == 0 ? "still open" : describe(closedAs))));
+            return;
         }
+        openHolds.put(key, e.amount().nanos());
     }
 
     private void settled(HoldSettledEvent e) {
         String account = e.accountId().value();
-        HoldFlow hold = closing(account, e.holdId(), "settled");
-        if (hold == null) {
+        Long held = closing(account, e.holdId(), "settled");
+        if (held == null) {
             return;
         }
-        holds.put(key(account, e.holdId()), HoldFlow.SETTLED);
+        closed.close(account, e.holdId(), ClosedHolds.SETTLED);
         long charged = e.charged().nanos();
         long uncollected = e.uncollected() == null ? 0 : e.uncollected().nanos();
-        if (e.held().nanos() != hold.amount) {
+        if (e.held().nanos() != held) {
             breaks.add(hold("hold_amount_differs", account, e.holdId(), "settled as a hold of "
-                    + e.held().toDecimal() + ", placed as " + new Money(hold.amount, e.held().currency()).toDecimal()));
-        } else if (e.released().nanos() != Math.max(0, hold.amount - charged)) {
+                    + e.held().toDecimal() + ", placed as " + new Money(held, e.held().currency()).toDecimal()));
+        } else if (e.released().nanos() != Math.max(0, held - charged)) {
             breaks.add(hold("hold_amount_differs", account, e.holdId(), "held " + e.held().toDecimal() + ", charged "
                     + e.charged().toDecimal() + ", but released " + e.released().toDecimal()));
         }
@@ -139,34 +144,37 @@ final class Reconciliation {
 
     private void released(HoldReleasedEvent e) {
         String account = e.accountId().value();
-        HoldFlow hold = closing(account, e.holdId(), "released");
-        if (hold == null) {
+        Long held = closing(account, e.holdId(), "released");
+        if (held == null) {
             return;
         }
-        holds.put(key(account, e.holdId()), HoldFlow.RELEASED);
-        if (e.amount().nanos() != hold.amount) {
+        closed.close(account, e.holdId(), ClosedHolds.RELEASED);
+        if (e.amount().nanos() != held) {
             breaks.add(hold("hold_amount_differs", account, e.holdId(), "released " + e.amount().toDecimal()
-                    + " of a hold of " + new Money(hold.amount, e.amount().currency()).toDecimal()));
+                    + " of a hold of " + new Money(held, e.amount().currency()).toDecimal()));
         }
     }
 
-    /** The open hold a settlement or release closes; null (and a break) when there is none. */
-    private HoldFlow closing(String account, String holdId, String how) {
-        HoldFlow hold = holds.get(key(account, holdId));
-        if (hold == null) {
-            breaks.add(hold("hold_closed_without_hold", account, holdId, how + ", but no hold with this id was placed"));
-            return null;
+    /** The amount of the open hold a settlement or release closes; null (and a break) when there is none. */
+    private Long closing(String account, String holdId, String how) {
+        Long held = openHolds.remove(key(account, holdId));
+        if (held != null) {
+            return held;
         }
-        if (hold.state != HoldFlow.OPEN) {
-            breaks.add(hold("hold_closed_twice", account, holdId, how + " after it was already " + hold.describe()));
-            return null;
-        }
-        return hold;
+        int closedAs = closed.stateOf(account, holdId);
+        breaks.add(closedAs == 0
+                ? hold("hold_closed_without_hold", account, holdId, how + ", but no hold with this id was placed")
+                : hold("hold_closed_twice", account, holdId, how + " after it was already " + describe(closedAs)));
+        return null;
+    }
+
+    private static String describe(int closedAs) {
+        return closedAs == ClosedHolds.SETTLED ? "settled" : "released";
     }
 
     /** Ends the pass: the payment side's breaks, found once every credit and debit is known. */
     List<Break> finish(Instant now, Duration grace) {
-        holdsOpen = holds.values().stream().filter(h -> h.state == HoldFlow.OPEN).count();
+        holdsOpen = openHolds.size();
         payments.forEach((paymentId, flow) -> {
             checkSuccess(paymentId, flow, now, grace);
             checkRefunds(paymentId, flow, now, grace);
@@ -365,29 +373,6 @@ final class Reconciliation {
             this.amount = amount;
             this.debit = debit;
             this.at = at;
-        }
-    }
-
-    /** A hold while open; once closed, one shared marker of how it was closed (holds are many). */
-    private static final class HoldFlow {
-        static final int OPEN = 0;
-        static final HoldFlow SETTLED = new HoldFlow(0, 1);
-        static final HoldFlow RELEASED = new HoldFlow(0, 2);
-
-        private final long amount;
-        private final int state;
-
-        HoldFlow(long amount) {
-            this(amount, OPEN);
-        }
-
-        private HoldFlow(long amount, int state) {
-            this.amount = amount;
-            this.state = state;
-        }
-
-        String describe() {
-            return state == OPEN ? "still open" : state == 1 ? "settled" : "released";
         }
     }
 }
