@@ -4,6 +4,8 @@ import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.FundsHeldEvent;
 import ai.massrouter.api.account.HoldReleasedEvent;
 import ai.massrouter.api.account.HoldSettledEvent;
+import ai.massrouter.api.account.OperationId;
+import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.PaymentRefundDebitedEvent;
 import ai.massrouter.api.account.TopUpCreditedEvent;
 import ai.massrouter.api.account.UsageDetails;
@@ -63,7 +65,8 @@ class ReconciliationTest {
     }
 
     static TopUpCreditedEvent credited(Money amount) {
-        return new TopUpCreditedEvent(ACCOUNT, USER, "op-1", PAYMENT.value(), "stripe", amount, amount, T0);
+        return new TopUpCreditedEvent(ACCOUNT, USER, OperationId.of(OperationOrigin.TOPUP, PAYMENT.value()),
+                PAYMENT.value(), "stripe", amount, amount, T0);
     }
 
     static FundsHeldEvent held(String holdId, String amount) {
@@ -93,8 +96,8 @@ class ReconciliationTest {
     }
 
     static PaymentRefundDebitedEvent debited(String amount) {
-        return new PaymentRefundDebitedEvent(ACCOUNT, USER, "op-r", PAYMENT.value(), yuan(amount), false, null,
-                yuan("0"), T0);
+        return new PaymentRefundDebitedEvent(ACCOUNT, USER, OperationId.of(OperationOrigin.PAYMENT_REFUND,
+                PAYMENT.value() + ":" + amount), PAYMENT.value(), yuan(amount), false, null, yuan("0"), T0);
     }
 
     private List<Break> run(Object... events) {
