@@ -71,7 +71,8 @@ final class Reconciliation {
             flow.successCredit = e.credit();
             flow.successAccountId = e.accountId().value();
             flow.succeededAt = e.at() == null ? timestamp : e.at();
-        } else if (payload instanceof TopUpCreditedEvent e) {
+        } else if (payload instanceof TopUpCreditedEvent e && e.paymentId() != null) {
+            // a top-up that names no payment is another kind of credit, with no payment side to match
             topUpCredits++;
             payment(e.paymentId()).credits().add(new Movement(e.accountId().value(), e.amount()));
         } else if (payload instanceof PaymentRefundRequestedEvent e) {

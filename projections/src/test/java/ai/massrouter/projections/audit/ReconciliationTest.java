@@ -151,6 +151,9 @@ class ReconciliationTest {
 
         Reconciliation orphan = new Reconciliation();
         orphan.apply(credited(yuan("5")), T0);
+        // a credit that names no payment (another kind of top-up) has no payment side
+        orphan.apply(new TopUpCreditedEvent(ACCOUNT, USER, OperationId.of(OperationOrigin.SIGNUP_CREDIT, "acc_1"),
+                null, null, yuan("1"), yuan("6"), T0), T0);
         assertThat(orphan.finish(NOW, Duration.ZERO)).extracting(Break::kind, Break::paymentId)
                 .containsExactly(tuple("credit_without_payment", PAYMENT.value()));
     }
