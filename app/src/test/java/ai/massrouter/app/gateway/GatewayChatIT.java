@@ -120,6 +120,8 @@ class GatewayChatIT extends GatewayIT {
         JsonNode balance = settledBalance(consumer);
         assertThat(balance.path("available").decimalValue()).isEqualByComparingTo("5.00");
         assertThat(balance.path("total").decimalValue()).isEqualByComparingTo("5.00");
+        // the hold was released whole, and every other call of the log is settled at its usage or released
+        assertLedgerReconciled();
     }
 
     @Test

@@ -156,6 +156,7 @@ class GatewayStreamingIT extends GatewayIT {
                 .isEqualByComparingTo(cost("1000.00", 12, "2000.00", completion).negate());
         assertThat(settledBalance(consumer).path("available").decimalValue())
                 .isEqualByComparingTo(new BigDecimal("10.00").subtract(cost("1000.00", 12, "2000.00", completion)));
+        assertLedgerReconciled();
     }
 
     /** The stream of the {@code cut} upstream: two 1-token chunks, then the error event, charged for what was delivered. */

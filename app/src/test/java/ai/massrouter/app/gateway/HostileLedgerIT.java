@@ -88,6 +88,8 @@ class HostileLedgerIT extends GatewayIT {
         }
         assertThat(settledBalance(consumer).path("available").decimalValue())
                 .isEqualByComparingTo(new BigDecimal("20.00").subtract(total));
+        // from the log: every hold settled once at its usage or released, nothing left half-way
+        assertLedgerReconciled();
     }
 
     @Test

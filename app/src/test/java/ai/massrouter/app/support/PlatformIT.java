@@ -2,6 +2,7 @@ package ai.massrouter.app.support;
 
 import ai.massrouter.app.MassRouterApplication;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,6 +12,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,6 +77,28 @@ public abstract class PlatformIT {
                 "confirm_password", password), null);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.data();
+    }
+
+    /**
+     * The ledger check, read from the event log: every account's events fold to its read model
+     * ({@code balanced}), every money flow matches from both sides ({@code reconciled}, no
+     * {@code breaks}) and nothing is still under way. Waits for the asynchronous steps (a payment's
+     * credit, the read model) to finish.
+     */
+    protected JsonNode assertLedgerReconciled() {
+        JsonNode[] last = new JsonNode[1];
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            ApiClient.Response response = api.get("/api/v1/admin/audit/ledger-check", adminToken());
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            JsonNode check = response.data();
+            assertThat(check.path("mismatches").size()).as(check.toString()).isZero();
+            assertThat(check.path("balanced").asBoolean()).as(check.toString()).isTrue();
+            assertThat(check.path("breaks").size()).as(check.toString()).isZero();
+            assertThat(check.path("reconciled").asBoolean()).as(check.toString()).isTrue();
+            assertThat(check.path("flows").path("in_flight").asLong()).as(check.toString()).isZero();
+            last[0] = check;
+        });
+        return last[0];
     }
 
     protected String registerAndGetToken() {

@@ -2,6 +2,7 @@ package ai.massrouter.command.payment;
 
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.payment.PaymentMethod;
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.internal.util.AlipaySignature;
 import org.springframework.stereotype.Component;
@@ -60,9 +61,11 @@ class AlipayNotifications {
         PaymentId paymentId = PaymentId.of(reference);
         String status = params.getOrDefault("trade_status", "");
         return switch (status) {
-            case "TRADE_SUCCESS", "TRADE_FINISHED" -> Notification.paid(paymentId, amount(params), params.get("trade_no"),
-                    source);
-            case "TRADE_CLOSED" -> Notification.failed(paymentId, source, "Alipay closed the trade unpaid");
+            // out_trade_no is the provider order: the payment checks it is an Alipay order opened under it
+            case "TRADE_SUCCESS", "TRADE_FINISHED" -> Notification.paid(paymentId, PaymentMethod.ALIPAY, reference,
+                    amount(params), params.get("trade_no"), source);
+            case "TRADE_CLOSED" -> Notification.failed(paymentId, PaymentMethod.ALIPAY, reference, source,
+                    "Alipay closed the trade unpaid");
             default -> Notification.ignored(paymentId, source, "trade_status " + status + " settles nothing");
         };
     }

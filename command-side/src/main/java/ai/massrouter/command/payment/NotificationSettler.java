@@ -1,14 +1,21 @@
 package ai.massrouter.command.payment;
 
+import ai.massrouter.api.common.DomainException;
+import ai.massrouter.api.common.ErrorDetails;
 import ai.massrouter.api.payment.CompletePaymentCommand;
 import ai.massrouter.api.payment.FailPaymentCommand;
 import ai.massrouter.api.payment.PaymentCompletion;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 
-/** Turns a verified notification into the command that settles its order; null when it settles nothing. */
+/**
+ * Turns a verified notification into the command that settles its order; null when it settles nothing.
+ * The order refuses a notification that is not about itself (another method, another provider
+ * order): that refusal comes back as a {@link MisdirectedNotificationException}.
+ */
 @Component
 class NotificationSettler {
 
@@ -21,14 +28,38 @@ class NotificationSettler {
     }
 
     PaymentCompletion settle(Notification n) {
-        return switch (n.kind()) {
-            // two nodes settling one order at once: the command gateway retries the loser, which then
-            // finds the order settled and answers "duplicate" (see docs/design.md, several nodes)
-            case PAID -> commands.sendAndWait(new CompletePaymentCommand(n.paymentId(), n.amount(),
-                    n.providerTransactionId(), n.source(), clock.instant()));
-            case FAILED -> commands.sendAndWait(new FailPaymentCommand(n.paymentId(), n.reason(),
-                    n.source(), clock.instant()));
-            case IGNORED -> null;
-        };
+        try {
+            return switch (n.kind()) {
+                // two nodes settling one order at once: the command gateway retries the loser, which then
+                // finds the order settled and answers "duplicate" (see docs/design.md, several nodes)
+                case PAID -> commands.sendAndWait(new CompletePaymentCommand(n.paymentId(), n.method(),
+                        n.providerReference(), n.amount(), n.providerTransactionId(), n.source(), clock.instant()));
+                case FAILED -> commands.sendAndWait(new FailPaymentCommand(n.paymentId(), n.method(),
+                        n.providerReference(), n.reason(), n.source(), clock.instant()));
+                case IGNORED -> null;
+            };
+        } catch (RuntimeException e) {
+            DomainException refused = domainCause(e);
+            if (refused == null) {
+                throw e;
+            }
+            throw new MisdirectedNotificationException(refused.getMessage(), refused);
+        }
+    }
+
+    /** The order's refusal, whether it came as itself or inside Axon's wrapper (another node). */
+    private static DomainException domainCause(RuntimeException e) {
+        if (e instanceof DomainException d) {
+            return d;
+        }
+        if (e instanceof CommandExecutionException c) {
+            if (c.getDetails().orElse(null) instanceof ErrorDetails details) {
+                return details.toException();
+            }
+            if (c.getCause() instanceof DomainException d) {
+                return d;
+            }
+        }
+        return null;
     }
 }

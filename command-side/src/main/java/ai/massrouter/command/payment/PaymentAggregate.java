@@ -47,6 +47,8 @@ public class PaymentAggregate {
     private Money amount;
     private Money credit;
     private BigDecimal fxRate;
+    /** The provider's id of this order, as recorded when it was opened (a Checkout Session id, or our id). */
+    private String providerReference;
     private PaymentStatus status;
     private ErrorDetails failure;
     /** Refunded so far, and reserved by refunds not yet done, in the order's currency. */
@@ -69,6 +71,7 @@ public class PaymentAggregate {
 
     @CommandHandler
     public PaymentCompletion handle(CompletePaymentCommand c) {
+        ensureOwnReport(c.method(), c.providerReference());
         return settle(c.paid(), c.providerTransactionId(), c.source(), c.at());
     }
 
@@ -99,6 +102,7 @@ public class PaymentAggregate {
     /** A provider's decline: only a payment still open can fail; after a success it is a stale report. */
     @CommandHandler
     public PaymentCompletion handle(FailPaymentCommand c) {
+        ensureOwnReport(c.method(), c.providerReference());
         if (isSettled()) {
             return new PaymentCompletion(paymentId, status, true, failure);
         }
@@ -149,6 +153,24 @@ public class PaymentAggregate {
                     c.reason(), c.at()));
         }
         return ticket(c.refundId(), refunds.get(c.refundId()), false);
+    }
+
+    /**
+     * A provider's report settles only the order it was opened for: one of this order's method, about
+     * the provider order recorded at creation (a Stripe event names its Checkout Session; an id of ours
+     * in {@code client_reference_id} or metadata alone proves nothing, a payment link can carry any).
+     * Refused before anything else, also on a settled order, so that no answer reveals its state.
+     */
+    private void ensureOwnReport(PaymentMethod reportedMethod, String reportedReference) {
+        if (reportedMethod != method) {
+            throw new DomainException(ErrorCode.ERR_001, "A " + (reportedMethod == null ? "?" : reportedMethod.wireName())
+                    + " notification cannot settle a " + method.wireName() + " order",
+                    Map.of("payment_id", "is not an order of this provider"));
+        }
+        if (providerReference == null || !providerReference.equals(reportedReference)) {
+            throw new DomainException(ErrorCode.ERR_001, "The notification names provider order " + reportedReference
+                    + ", not this order's", Map.of("payment_id", "was opened with another provider order"));
+        }
     }
 
     private boolean isSettled() {
@@ -207,6 +229,7 @@ public class PaymentAggregate {
         amount = e.amount();
         credit = e.credit();
         fxRate = e.fxRate();
+        providerReference = e.checkout() == null ? null : e.checkout().providerReference();
         status = PaymentStatus.PENDING;
         refunded = Money.zero(e.amount().currency());
         reserved = refunded;

@@ -45,7 +45,10 @@ public class PaymentWebhookController {
         this.rejections = rejections;
     }
 
-    /** Refusals are the platform's error envelope: 401 (ERR_002) for a bad signature, 404 for an unknown order. */
+    /**
+     * Refusals are the platform's error envelope: 401 (ERR_002) for a bad signature, 404 for an unknown
+     * order, 400 (ERR_001) for an event about another order than the one it names.
+     */
     @PostMapping("/stripe")
     public Map<String, Object> stripe(@RequestBody(required = false) String body,
                                       @RequestHeader(value = "Stripe-Signature", required = false) String signature,
@@ -56,6 +59,10 @@ public class PaymentWebhookController {
         } catch (InvalidNotificationException e) {
             rejections.record("stripe", e.getMessage(), body, request);
             throw new DomainException(ErrorCode.ERR_002, e.getMessage(), Map.of("stripe_signature", "refused"));
+        } catch (MisdirectedNotificationException e) {
+            rejections.record("stripe", "misdirected: " + e.getMessage(), body, request);
+            throw new DomainException(ErrorCode.ERR_001, e.getMessage(),
+                    Map.of("payment_id", "is not the order of this Checkout Session"));
         } catch (AggregateNotFoundException e) {
             rejections.record("stripe", "unknown payment: " + e.getMessage(), body, request);
             throw DomainException.notFound("Payment");
@@ -71,6 +78,9 @@ public class PaymentWebhookController {
             return ResponseEntity.ok("success");
         } catch (InvalidNotificationException e) {
             rejections.record("alipay", e.getMessage(), params.toString(), request);
+            return ResponseEntity.badRequest().body("failure");
+        } catch (MisdirectedNotificationException e) {
+            rejections.record("alipay", "misdirected: " + e.getMessage(), params.toString(), request);
             return ResponseEntity.badRequest().body("failure");
         } catch (AggregateNotFoundException e) {
             rejections.record("alipay", "unknown payment: " + e.getMessage(), params.toString(), request);
@@ -92,6 +102,9 @@ public class PaymentWebhookController {
         } catch (InvalidNotificationException e) {
             rejections.record("wechat_pay", e.getMessage(), body, request);
             return ResponseEntity.status(401).body(fail(e.getMessage()));
+        } catch (MisdirectedNotificationException e) {
+            rejections.record("wechat_pay", "misdirected: " + e.getMessage(), body, request);
+            return ResponseEntity.badRequest().body(fail(e.getMessage()));
         } catch (AggregateNotFoundException e) {
             rejections.record("wechat_pay", "unknown payment: " + e.getMessage(), body, request);
             return ResponseEntity.status(404).body(fail("unknown payment"));

@@ -1,6 +1,7 @@
 package ai.massrouter.command.payment;
 
 import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.payment.PaymentMethod;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.exception.SignatureVerificationException;
@@ -57,26 +58,29 @@ class StripeNotifications {
             return Notification.ignored(null, source, type + " carries no payment id of ours");
         }
         PaymentId paymentId = PaymentId.of(reference);
+        // the Checkout Session is what binds the event to an order: the payment compares it with the one it
+        // recorded when it was opened (a payment link or another integration can set any client_reference_id)
+        String sessionId = session.path("id").asText("");
         boolean paid = "paid".equals(session.path("payment_status").asText());
         return switch (type) {
-            case "checkout.session.completed" -> paid ? paid(paymentId, session, source)
+            case "checkout.session.completed" -> paid ? paid(paymentId, sessionId, session, source)
                     : Notification.ignored(paymentId, source, "completed, payment still processing");
-            case "checkout.session.async_payment_succeeded" -> paid ? paid(paymentId, session, source)
+            case "checkout.session.async_payment_succeeded" -> paid ? paid(paymentId, sessionId, session, source)
                     : Notification.ignored(paymentId, source, "async success without payment_status paid");
-            case "checkout.session.async_payment_failed" -> Notification.failed(paymentId, source,
-                    "Stripe reported the delayed payment as failed");
+            case "checkout.session.async_payment_failed" -> Notification.failed(paymentId, PaymentMethod.STRIPE,
+                    sessionId, source, "Stripe reported the delayed payment as failed");
             default -> Notification.ignored(paymentId, source, type + " settles nothing");
         };
     }
 
-    private static Notification paid(PaymentId paymentId, JsonNode session, String source) {
+    private static Notification paid(PaymentId paymentId, String sessionId, JsonNode session, String source) {
         String currency = session.path("currency").asText("").toUpperCase(Locale.ROOT);
         if (currency.isEmpty() || !session.path("amount_total").canConvertToLong()) {
             throw new InvalidNotificationException("Stripe session without amount_total or currency");
         }
         try {
-            return Notification.paid(paymentId, FxRates.fromMinorUnits(session.path("amount_total").asLong(), currency),
-                    session.path("id").asText(), source);
+            return Notification.paid(paymentId, PaymentMethod.STRIPE, sessionId,
+                    FxRates.fromMinorUnits(session.path("amount_total").asLong(), currency), sessionId, source);
         } catch (IllegalArgumentException e) {
             throw new InvalidNotificationException("Stripe session in an unknown currency " + currency, e);
         }

@@ -1,6 +1,7 @@
 package ai.massrouter.command.payment;
 
 import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.payment.PaymentMethod;
 import com.wechat.pay.java.core.notification.NotificationParser;
 import com.wechat.pay.java.core.notification.RequestParam;
 import com.wechat.pay.java.service.payments.model.Transaction;
@@ -83,13 +84,14 @@ class WechatPayNotifications {
                 }
                 String currency = t.getAmount().getCurrency() == null ? "CNY" : t.getAmount().getCurrency();
                 try {
-                    yield Notification.paid(paymentId, FxRates.fromMinorUnits(t.getAmount().getTotal(), currency),
-                            t.getTransactionId(), source);
+                    yield Notification.paid(paymentId, PaymentMethod.WECHAT_PAY, reference,
+                            FxRates.fromMinorUnits(t.getAmount().getTotal(), currency), t.getTransactionId(), source);
                 } catch (IllegalArgumentException e) {
                     throw new InvalidNotificationException("WeChat Pay transaction in an unknown currency " + currency, e);
                 }
             }
-            case "CLOSED", "PAYERROR", "REVOKED" -> Notification.failed(paymentId, source, "WeChat Pay trade " + state);
+            case "CLOSED", "PAYERROR", "REVOKED" -> Notification.failed(paymentId, PaymentMethod.WECHAT_PAY, reference,
+                    source, "WeChat Pay trade " + state);
             default -> Notification.ignored(paymentId, source, "trade_state " + state + " settles nothing");
         };
     }

@@ -53,7 +53,8 @@ class PaymentAggregateTest {
     }
 
     static CompletePaymentCommand paid(Money amount) {
-        return new CompletePaymentCommand(PAYMENT, amount, "cs_1", "stripe:evt_1", T0.plusSeconds(60));
+        return new CompletePaymentCommand(PAYMENT, PaymentMethod.STRIPE, "cs_1", amount, "cs_1", "stripe:evt_1",
+                T0.plusSeconds(60));
     }
 
     static PaymentRefundRequestedEvent refundRequested(String id, String amount, String debit) {
@@ -80,6 +81,44 @@ class PaymentAggregateTest {
                 .when(paid(usd("10.00")))
                 .expectEvents(succeeded(false))
                 .expectResultMessagePayload(new PaymentCompletion(PAYMENT, PaymentStatus.SUCCEEDED, false, null));
+    }
+
+    @Test
+    void reportNamingAnotherCheckoutSession_isRefused_andChangesNothing() {
+        fixture.given(created())
+                .when(new CompletePaymentCommand(PAYMENT, PaymentMethod.STRIPE, "cs_other", usd("10.00"), "cs_other",
+                        "stripe:evt_2", T0.plusSeconds(60)))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.ERR_001));
+    }
+
+    @Test
+    void reportOfAnotherMethod_isRefused_evenWithTheRightReference() {
+        fixture.given(created())
+                .when(new CompletePaymentCommand(PAYMENT, PaymentMethod.ALIPAY, "cs_1", usd("10.00"), "2026031022001",
+                        "alipay:n1", T0.plusSeconds(60)))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.ERR_001));
+    }
+
+    @Test
+    void failureReportOfAnotherOrder_failsNothing() {
+        fixture.given(created())
+                .when(new FailPaymentCommand(PAYMENT, PaymentMethod.STRIPE, "cs_other", "declined", "stripe:evt_3",
+                        T0.plusSeconds(60)))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.ERR_001));
+    }
+
+    @Test
+    void bankTransferOrder_isSettledByNoProviderReport() {
+        PaymentCheckout bank = new PaymentCheckout("MR-123", null, null, null);
+        fixture.given(new PaymentCreatedEvent(PAYMENT, USER, ACCOUNT, PaymentMethod.BANK_TRANSFER, yuan("10"),
+                        yuan("10"), BigDecimal.ONE, bank, EXPIRES, T0))
+                .when(new CompletePaymentCommand(PAYMENT, PaymentMethod.STRIPE, "MR-123", yuan("10"), "cs_9",
+                        "stripe:evt_4", T0.plusSeconds(60)))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.ERR_001));
     }
 
     @Test

@@ -11,6 +11,7 @@ import ai.massrouter.api.audit.RecordedEvent;
 import ai.massrouter.api.common.Money;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.stream.BlockingStream;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 public class AuditQueries {
 
     private static final String ACCOUNT_PREFIX = "acc_";
+    private static final String PAYMENT_PREFIX = "pay_";
 
     private final EventStore eventStore;
     private final Serializer serializer;
@@ -80,22 +83,42 @@ public class AuditQueries {
                 fold.lastSequence());
     }
 
-    /** One pass over the whole log, then a comparison with every row of the balances read model. */
+    /**
+     * One pass over the log up to its head when the check starts, read page by page through the event
+     * store: each account's events folded to its balance, and every money flow reconciled from both
+     * sides ({@link Reconciliation}); then a comparison with every row of the balances read model.
+     */
     @QueryHandler
     public LedgerCheckView checkLedger(CheckLedgerQuery query) throws InterruptedException {
         Map<String, LedgerFold> folds = new LinkedHashMap<>();
+        Reconciliation flows = new Reconciliation();
         long read = 0;
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
-                TrackedEventMessage<?> event = stream.nextAvailable();
-                read++;
-                if (event instanceof DomainEventMessage<?> domain
-                        && domain.getAggregateIdentifier().startsWith(ACCOUNT_PREFIX)) {
-                    folds.computeIfAbsent(domain.getAggregateIdentifier(), LedgerFold::new)
-                            .apply(domain.getPayload(), domain.getSequenceNumber());
+        TrackingToken head = eventStore.createHeadToken();
+        long headPosition = head == null ? -1 : head.position().orElse(Long.MAX_VALUE);
+        if (headPosition >= 0) {
+            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+                // events appended after the check started are left out; the timeout only guards a stalled store
+                while (stream.hasNextAvailable(30, TimeUnit.SECONDS)) {
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    read++;
+                    if (event instanceof DomainEventMessage<?> domain) {
+                        String aggregate = domain.getAggregateIdentifier();
+                        if (aggregate.startsWith(ACCOUNT_PREFIX)) {
+                            Object payload = domain.getPayload();
+                            folds.computeIfAbsent(aggregate, LedgerFold::new).apply(payload, domain.getSequenceNumber());
+                            flows.apply(payload, domain.getTimestamp());
+                        } else if (aggregate.startsWith(PAYMENT_PREFIX)) {
+                            flows.apply(domain.getPayload(), domain.getTimestamp());
+                        }
+                    }
+                    if (event.trackingToken().position().orElse(-1) >= headPosition) {
+                        break;
+                    }
                 }
             }
         }
+        Instant now = Instant.now();
+        List<LedgerCheckView.Break> breaks = flows.finish(now, query.grace() == null ? Duration.ZERO : query.grace());
         Map<String, Money[]> model = new HashMap<>();
         jdbc.query("SELECT account_id, balance_nanos, held_nanos, currency FROM account_balances_view", rs -> {
             String currency = rs.getString(4);
@@ -121,7 +144,7 @@ public class AuditQueries {
         }
         model.forEach((accountId, row) -> mismatches.add(new LedgerCheckView.Mismatch(accountId,
                 "in the read model but not in the event log", null, row[0])));
-        return new LedgerCheckView(mismatches.isEmpty(), folds.size(), read, new Money(total, currency), mismatches,
-                Instant.now());
+        return new LedgerCheckView(mismatches.isEmpty(), breaks.isEmpty(), folds.size(), read,
+                new Money(total, currency), mismatches, flows.flows(), breaks, now);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -29,6 +30,8 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/admin/audit")
 public class AuditQueryController {
+
+    private static final Duration MAX_GRACE = Duration.ofDays(7);
 
     private final ReadYourWrites reads;
 
@@ -68,14 +71,27 @@ public class AuditQueryController {
                 view.lastSequence());
     }
 
+    /**
+     * {@code grace}: how long a flow may stay under way (a success not yet credited, a debited refund
+     * not yet completed) before it is a break; ISO-8601, default {@code PT5M}.
+     */
     @GetMapping("/ledger-check")
-    public LedgerCheck ledgerCheck(Caller caller) {
+    public LedgerCheck ledgerCheck(Caller caller, @RequestParam(defaultValue = "PT5M") String grace) {
         caller.requireAdmin();
-        LedgerCheckView view = reads.ask(new CheckLedgerQuery(), LedgerCheckView.class).orElseThrow();
-        return new LedgerCheck(view.balanced(), view.accountsChecked(), view.eventsRead(),
+        Duration within;
+        try {
+            within = Duration.parse(grace);
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid("grace", "must be an ISO-8601 duration such as PT5M");
+        }
+        if (within.isNegative() || within.compareTo(MAX_GRACE) > 0) {
+            throw DomainException.invalid("grace", "must be between PT0S and " + MAX_GRACE);
+        }
+        LedgerCheckView view = reads.ask(new CheckLedgerQuery(within), LedgerCheckView.class).orElseThrow();
+        return new LedgerCheck(view.balanced(), view.reconciled(), view.accountsChecked(), view.eventsRead(),
                 view.totalBalance().toDecimal(), view.totalBalance().currency(),
                 view.mismatches().stream().map(m -> new Mismatch(m.accountId(), m.problem(), decimal(m.fromEvents()),
-                        decimal(m.other()))).toList(), view.checkedAt());
+                        decimal(m.other()))).toList(), view.flows(), view.breaks(), view.checkedAt());
     }
 
     private static AccountId account(String userId) {
@@ -104,8 +120,9 @@ public class AuditQueryController {
                             String currency, long eventsApplied, Long lastSequence) {
     }
 
-    public record LedgerCheck(boolean balanced, long accountsChecked, long eventsRead, BigDecimal totalBalance,
-                              String currency, List<Mismatch> mismatches, Instant checkedAt) {
+    public record LedgerCheck(boolean balanced, boolean reconciled, long accountsChecked, long eventsRead,
+                              BigDecimal totalBalance, String currency, List<Mismatch> mismatches,
+                              LedgerCheckView.Flows flows, List<LedgerCheckView.Break> breaks, Instant checkedAt) {
     }
 
     public record Mismatch(String accountId, String problem, BigDecimal fromEvents, BigDecimal readModel) {

@@ -8,7 +8,11 @@ import java.time.Instant;
 /**
  * A verified report that the payer paid {@code paid}: a provider's notification, or an
  * administrator confirming a bank transfer. {@code source} says which (e.g. {@code stripe:evt_...}).
+ * {@code method} and {@code providerReference} say which order the provider's report is about (the
+ * Checkout Session id for Stripe, the {@code out_trade_no} for Alipay and WeChat Pay): the payment
+ * refuses a report that is not about itself.
  */
-public record CompletePaymentCommand(@TargetAggregateIdentifier PaymentId paymentId, Money paid,
-                                     String providerTransactionId, String source, Instant at) {
+public record CompletePaymentCommand(@TargetAggregateIdentifier PaymentId paymentId, PaymentMethod method,
+                                     String providerReference, Money paid, String providerTransactionId,
+                                     String source, Instant at) {
 }
