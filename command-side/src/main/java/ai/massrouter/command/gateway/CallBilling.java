@@ -1,6 +1,7 @@
 package ai.massrouter.command.gateway;
 
 import ai.massrouter.api.account.AccountId;
+import ai.massrouter.api.account.CallTimings;
 import ai.massrouter.api.account.PlaceHoldCommand;
 import ai.massrouter.api.account.ReleaseHoldCommand;
 import ai.massrouter.api.account.SettleHoldCommand;
@@ -46,10 +47,12 @@ public class CallBilling {
     /**
      * Charges the call. A failure here must not turn a delivered answer into an error: it is
      * logged, and the hold stays open until the stale-hold sweep releases it (docs/ledger.md).
+     * {@code timings}: how fast the upstream answered, for the statistics.
      */
-    public void settle(GatewayCall call, String provider, TokenUsage usage) {
+    public void settle(GatewayCall call, String provider, TokenUsage usage, CallTimings timings) {
         UsageDetails details = new UsageDetails(call.caller().userId(), call.caller().apiKeyId(), call.model().id(),
-                provider, call.model().category(), usage.promptTokens(), usage.completionTokens(), call.pricing());
+                provider, call.model().category(), usage.promptTokens(), usage.completionTokens(), call.pricing(),
+                timings);
         Money cost = call.pricing().cost(usage.promptTokens(), usage.completionTokens());
         try {
             commands.sendAndWait(new SettleHoldCommand(account(call), call.requestId(), details, cost, clock.instant()));

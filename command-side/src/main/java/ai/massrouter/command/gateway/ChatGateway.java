@@ -45,6 +45,7 @@ public class ChatGateway {
         List<String> failures = new ArrayList<>();
         for (Route route : started.routes()) {
             Completion completion;
+            UpstreamTimer timer = new UpstreamTimer();
             try {
                 completion = route.adapter().complete(upstream(request, route, call));
             } catch (UpstreamException e) {
@@ -58,7 +59,7 @@ public class ChatGateway {
                 throw e;
             }
             TokenUsage usage = completion.usage() != null ? completion.usage() : counted(call, completion.body());
-            billing.settle(call, route.provider(), usage);
+            billing.settle(call, route.provider(), usage, timer.timings());
             return OpenAiShapes.completion(call, completion.body(), usage);
         }
         throw allFailed(call, failures);
@@ -71,10 +72,12 @@ public class ChatGateway {
         for (Route route : started.routes()) {
             ChunkStream stream = null;
             List<ChatChunk> opening;
+            UpstreamTimer timer = new UpstreamTimer();
             try {
                 stream = route.adapter().stream(upstream(request, route, call));
                 // read up to the first token before committing to this route: a failure until then may fall back
                 opening = opening(stream);
+                timer.firstToken();
             } catch (UpstreamException e) {
                 close(stream);
                 if (e.retryable()) {
@@ -87,7 +90,7 @@ public class ChatGateway {
                 billing.release(call, "gateway error: " + e);
                 throw e;
             }
-            relay.relay(call, route, stream, opening, request.includeUsage(), sink);
+            relay.relay(call, route, stream, opening, request.includeUsage(), sink, timer);
             return;
         }
         throw allFailed(call, failures);

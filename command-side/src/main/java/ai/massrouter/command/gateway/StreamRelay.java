@@ -31,7 +31,7 @@ class StreamRelay {
 
     /** {@code opening}: the chunks already read from {@code stream}, sent first. */
     void relay(GatewayCall call, Route route, ChunkStream stream, List<ChatChunk> opening, boolean includeUsage,
-               ChunkSink sink) {
+               ChunkSink sink, UpstreamTimer timer) {
         StreamMeter meter = new StreamMeter(call.promptEstimate());
         String failure = null;
         try (stream) {
@@ -44,6 +44,7 @@ class StreamRelay {
                     meter.delivered(chunk.delta());
                 }
             }
+            timer.done();
             if (includeUsage) {
                 sink.send(OpenAiShapes.usageChunk(call, meter.usage()));
             }
@@ -60,7 +61,7 @@ class StreamRelay {
         if (failure != null && !meter.producedOutput()) {
             billing.release(call, failure);
         } else {
-            billing.settle(call, route.provider(), meter.usage());
+            billing.settle(call, route.provider(), meter.usage(), timer.timings());
         }
     }
 
