@@ -11,12 +11,10 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-
 /**
  * Usage statistics: every charged call (metered, or a gateway call's settlement) added to its
  * buckets, and every gateway call whose hold was released counted as an error of its model.
- * Idempotent through {@link AppliedEvents}: an event applied before changes nothing.
+ * Events are written per batch by {@link StatisticsWriter}, idempotent per aggregate sequence.
  */
 @Component
 @ProcessingGroup(UsageStatisticsProjection.GROUP)
@@ -28,51 +26,36 @@ public class UsageStatisticsProjection {
     static final String GATEWAY_PURPOSE = "chat.completions ";
 
     private final JdbcTemplate jdbc;
-    private final AppliedEvents applied;
-    private final UsageBuckets buckets;
+    private final StatisticsBatch batch;
 
-    public UsageStatisticsProjection(JdbcTemplate jdbc, AppliedEvents applied, UsageBuckets buckets) {
+    public UsageStatisticsProjection(JdbcTemplate jdbc, StatisticsBatch batch) {
         this.jdbc = jdbc;
-        this.applied = applied;
-        this.buckets = buckets;
+        this.batch = batch;
     }
 
     @EventHandler
     void on(UsageChargedEvent e, @SequenceNumber long sequence) {
-        if (applied.firstTime(e.accountId().value(), sequence)) {
-            buckets.addCall(e.usage(), e.amount().nanos(), e.at());
-        }
+        batch.add(new StatisticsEvent.Call(e.accountId().value(), sequence, null, e.usage(), e.amount().nanos(),
+                e.at()));
     }
 
     @EventHandler
     void on(HoldSettledEvent e, @SequenceNumber long sequence) {
-        if (applied.firstTime(e.accountId().value(), sequence)) {
-            jdbc.update("DELETE FROM stat_open_calls WHERE account_id = ? AND hold_id = ?", e.accountId().value(),
-                    e.holdId());
-            buckets.addCall(e.usage(), e.charged().nanos(), e.at());
-        }
+        batch.add(new StatisticsEvent.Call(e.accountId().value(), sequence, e.holdId(), e.usage(),
+                e.charged().nanos(), e.at()));
     }
 
     @EventHandler
     void on(FundsHeldEvent e, @SequenceNumber long sequence) {
-        if (applied.firstTime(e.accountId().value(), sequence) && e.purpose() != null
-                && e.purpose().startsWith(GATEWAY_PURPOSE)) {
-            jdbc.update("INSERT INTO stat_open_calls (account_id, hold_id, model_id) VALUES (?, ?, ?) "
-                            + "ON CONFLICT DO NOTHING", e.accountId().value(), e.holdId(),
-                    e.purpose().substring(GATEWAY_PURPOSE.length()));
+        if (e.purpose() != null && e.purpose().startsWith(GATEWAY_PURPOSE)) {
+            batch.add(new StatisticsEvent.Held(e.accountId().value(), sequence, e.holdId(),
+                    e.purpose().substring(GATEWAY_PURPOSE.length())));
         }
     }
 
     @EventHandler
     void on(HoldReleasedEvent e, @SequenceNumber long sequence) {
-        if (!applied.firstTime(e.accountId().value(), sequence)) {
-            return;
-        }
-        List<String> model = jdbc.queryForList("DELETE FROM stat_open_calls WHERE account_id = ? AND hold_id = ? "
-                + "RETURNING model_id", String.class, e.accountId().value(), e.holdId());
-        if (!model.isEmpty()) {
-            buckets.addError(model.get(0), e.at());
-        }
+        batch.add(new StatisticsEvent.Released(e.accountId().value(), sequence, e.holdId(), e.at()));
     }
 
     /** Empties every table of the statistics processor (this class and {@link PlatformStatisticsProjection}). */
