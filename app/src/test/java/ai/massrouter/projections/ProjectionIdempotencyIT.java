@@ -2,6 +2,8 @@ package ai.massrouter.projections;
 
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOpenedEvent;
+import ai.massrouter.api.account.OperationId;
+import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.UsageChargedEvent;
 import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.common.Money;
@@ -41,7 +43,7 @@ class ProjectionIdempotencyIT extends PlatformIT {
                 new GenericDomainEventMessage<>("AccountAggregate", account.value(), 0,
                         new AccountOpenedEvent(account, user, "CNY", at)),
                 new GenericDomainEventMessage<>("AccountAggregate", account.value(), 1,
-                        new UsageChargedEvent(account, user, "op-1", usage, new Money(15, "CNY"), new Money(-15, "CNY"), at)));
+                        new UsageChargedEvent(account, user, OperationId.of(OperationOrigin.USAGE, "op-1"), usage, new Money(15, "CNY"), new Money(-15, "CNY"), at)));
 
         applyTwice("accounts", events);
         applyTwice("models", events);

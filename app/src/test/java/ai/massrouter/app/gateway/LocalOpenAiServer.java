@@ -137,7 +137,10 @@ final class LocalOpenAiServer {
             for (; sent < SLOW_CHUNKS_BEFORE_WAIT; sent++) {
                 event(out, chunk("{\"content\":\"abcd\"}", null));
             }
-            state.clientGone.await(10, TimeUnit.SECONDS);
+            // an SSE comment every 200 ms keeps the gateway's idle timeout from ending the wait
+            for (int waited = 0; waited < 50 && !state.clientGone.await(200, TimeUnit.MILLISECONDS); waited++) {
+                LocalHttp.write(out, ": waiting\n\n");
+            }
             for (; sent < SLOW_CHUNKS_MAX; sent++) {
                 event(out, chunk("{\"content\":\"abcd\"}", null));
                 Thread.sleep(10);

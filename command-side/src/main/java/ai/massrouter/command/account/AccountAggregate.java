@@ -25,9 +25,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A prepaid account: the one place where the no-overdraft rule is checked. Every money-moving
- * command names an operation id; its first result is recorded (see {@link AccountOperations})
- * in the same transaction as the event, and the same id again returns that result and moves
- * nothing. Balances are nanos of the account's currency.
+ * command has an operation id, (origin, id), whose origin is the command's own (see
+ * {@link OperationOrigin}); its first result is recorded (see {@link AccountOperations}) in the
+ * same transaction as the event, and the same operation again returns that result and moves
+ * nothing. A hold is settled or released by its own id, in origins no client can write to.
+ * Balances are nanos of the account's currency.
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "accountSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -57,17 +59,18 @@ public class AccountAggregate {
 
     @CommandHandler
     public AccountOperationResult handle(CreditTopUpCommand c, AccountOperations operations) {
-        return once(operations, c.operationId(), c.at(), () -> {
+        OperationId operationId = OperationId.of(OperationOrigin.TOPUP, c.paymentId());
+        return once(operations, operationId, c.at(), () -> {
             Money amount = positive(c.amount());
             return movement("topup", amount, balance + amount.nanos(), held, new TopUpCreditedEvent(accountId, userId,
-                    c.operationId(), c.paymentId(), c.paymentMethod(), amount, money(balance + amount.nanos()), c.at()));
+                    operationId, c.paymentId(), c.paymentMethod(), amount, money(balance + amount.nanos()), c.at()));
         });
     }
 
     @CommandHandler
     public AccountOperationResult handle(ChargeUsageCommand c, AccountOperations operations) {
         UsageChargeOutcome outcome = handle(new ChargeUsageBatchCommand(accountId,
-                List.of(new UsageCharge(c.operationId(), c.usage(), c.amount(), c.keyLimits())), c.at()), operations)
+                List.of(new UsageCharge(c.requestId(), c.usage(), c.amount(), c.keyLimits())), c.at()), operations)
                 .outcomes().get(0);
         if (outcome.error() != null) {
             throw outcome.error().toException();
@@ -75,28 +78,32 @@ public class AccountAggregate {
         return outcome.result();
     }
 
-    /** Charges in order; a refused charge moves nothing and does not stop the others. */
+    /**
+     * Charges in order; a refused charge moves nothing and does not stop the others. Request ids
+     * are the client's, in the {@code usage} origin only.
+     */
     @CommandHandler
     public UsageBatchResult handle(ChargeUsageBatchCommand c, AccountOperations operations) {
-        Map<String, AccountOperationResult> done = operations.findAll(accountId,
-                c.charges().stream().map(UsageCharge::operationId).toList());
+        Map<OperationId, AccountOperationResult> done = operations.findAll(accountId,
+                c.charges().stream().map(charge -> usageOperation(charge.requestId())).toList());
         List<UsageChargeOutcome> outcomes = new ArrayList<>();
         List<AccountOperationResult> fresh = new ArrayList<>();
         for (UsageCharge charge : c.charges()) {
-            AccountOperationResult previous = done.get(charge.operationId());
+            OperationId operationId = usageOperation(charge.requestId());
+            AccountOperationResult previous = done.get(operationId);
             if (previous != null) {
-                outcomes.add(new UsageChargeOutcome(charge.operationId(), previous.asReplay(), null));
+                outcomes.add(new UsageChargeOutcome(charge.requestId(), previous.asReplay(), null));
                 continue;
             }
             try {
-                Movement m = decideCharge(charge, c.at());
-                AccountOperationResult result = m.result(charge.operationId(), c.at());
+                Movement m = decideCharge(operationId, charge, c.at());
+                AccountOperationResult result = m.result(operationId, c.at());
                 apply(m.event());
                 fresh.add(result);
-                done.put(charge.operationId(), result);
-                outcomes.add(new UsageChargeOutcome(charge.operationId(), result, null));
+                done.put(operationId, result);
+                outcomes.add(new UsageChargeOutcome(charge.requestId(), result, null));
             } catch (DomainException e) {
-                outcomes.add(new UsageChargeOutcome(charge.operationId(), null, e.toErrorDetails()));
+                outcomes.add(new UsageChargeOutcome(charge.requestId(), null, e.toErrorDetails()));
             }
         }
         operations.recordAll(accountId, fresh);
@@ -105,7 +112,7 @@ public class AccountAggregate {
 
     @CommandHandler
     public AccountOperationResult handle(PlaceHoldCommand c, AccountOperations operations) {
-        return once(operations, "hold:" + c.holdId(), c.at(), () -> {
+        return once(operations, OperationId.of(OperationOrigin.HOLD, c.holdId()), c.at(), () -> {
             Money amount = nonNegative(c.amount());
             ensureAvailable(amount);
             spendOf(c.apiKeyId()).ensureWithin(c.keyLimits(), amount, c.at());
@@ -117,7 +124,7 @@ public class AccountAggregate {
 
     @CommandHandler
     public AccountOperationResult handle(SettleHoldCommand c, AccountOperations operations) {
-        return once(operations, "settle:" + c.holdId(), c.at(), () -> {
+        return once(operations, OperationId.of(OperationOrigin.SETTLEMENT, c.holdId()), c.at(), () -> {
             Hold hold = openHold(c.holdId());
             Money cost = nonNegative(c.amount());
             long coverable = hold.amount() + available();
@@ -132,7 +139,7 @@ public class AccountAggregate {
 
     @CommandHandler
     public AccountOperationResult handle(ReleaseHoldCommand c, AccountOperations operations) {
-        return once(operations, "release:" + c.holdId(), c.at(), () -> {
+        return once(operations, OperationId.of(OperationOrigin.RELEASE, c.holdId()), c.at(), () -> {
             Hold hold = openHold(c.holdId());
             long heldAfter = held - hold.amount();
             return movement("release", money(hold.amount()), balance, heldAfter, new HoldReleasedEvent(accountId, userId,
@@ -142,26 +149,46 @@ public class AccountAggregate {
 
     @CommandHandler
     public AccountOperationResult handle(RefundUsageCommand c, AccountOperations operations) {
-        String operationId = "refund:" + c.chargeOperationId();
+        AccountOperationResult charge = chargeToRefund(c, operations);
+        OperationId chargeId = charge.operationId();
+        OperationId operationId = OperationId.of(OperationOrigin.USAGE_REFUND,
+                chargeId.origin().code() + ":" + chargeId.id());
         return once(operations, operationId, c.at(), () -> {
             Money amount = positive(c.amount());
-            // a gateway call's charge is recorded as the settlement of its hold, named by the request id
-            AccountOperationResult charge = operations.find(accountId, c.chargeOperationId())
-                    .or(() -> operations.find(accountId, "settle:" + c.chargeOperationId()))
-                    .filter(r -> r.kind().equals("charge") || r.kind().equals("settle"))
-                    .orElseThrow(() -> DomainException.notFound("Usage charge " + c.chargeOperationId()));
             if (amount.exceeds(charge.amount())) {
                 throw DomainException.invalid("amount", "exceeds the charge of " + charge.amount().toDecimal());
             }
             long after = balance + amount.nanos();
             return movement("refund", amount, after, held, new UsageRefundedEvent(accountId, userId, operationId,
-                    c.chargeOperationId(), amount, c.reason(), c.refundedBy(), money(after), c.at()));
+                    chargeId, amount, c.reason(), c.refundedBy(), money(after), c.at()));
         });
+    }
+
+    /**
+     * The charge a refund names: a call metered through the API ({@code usage}) or a gateway call's
+     * settlement; when the refund does not say which and both exist, it must.
+     */
+    private AccountOperationResult chargeToRefund(RefundUsageCommand c, AccountOperations operations) {
+        List<OperationOrigin> origins = c.chargeOrigin() != null ? List.of(c.chargeOrigin())
+                : List.of(OperationOrigin.USAGE, OperationOrigin.SETTLEMENT);
+        List<AccountOperationResult> found = new ArrayList<>();
+        for (OperationOrigin origin : origins) {
+            if (origin != OperationOrigin.USAGE && origin != OperationOrigin.SETTLEMENT) {
+                throw DomainException.invalid("source", "must be usage or settlement");
+            }
+            operations.find(accountId, OperationId.of(origin, c.chargeId())).ifPresent(found::add);
+        }
+        if (found.size() > 1) {
+            throw DomainException.invalid("source", "request id " + c.chargeId()
+                    + " names both a metered call and a gateway call: say which (usage or settlement)");
+        }
+        return found.stream().findFirst().orElseThrow(() -> DomainException.notFound("Usage charge " + c.chargeId()));
     }
 
     @CommandHandler
     public AccountOperationResult handle(DebitPaymentRefundCommand c, AccountOperations operations) {
-        return once(operations, c.operationId(), c.at(), () -> {
+        OperationId operationId = OperationId.of(OperationOrigin.PAYMENT_REFUND, c.paymentId() + ":" + c.refundId());
+        return once(operations, operationId, c.at(), () -> {
             Money amount = positive(c.amount());
             if (!c.force()) {
                 ensureAvailable(amount);
@@ -170,13 +197,14 @@ public class AccountAggregate {
             }
             long after = balance - amount.nanos();
             return movement("payment_refund", amount, after, held, new PaymentRefundDebitedEvent(accountId, userId,
-                    c.operationId(), c.paymentId(), amount, c.force(), c.reason(), money(after), c.at()));
+                    operationId, c.paymentId(), amount, c.force(), c.reason(), money(after), c.at()));
         });
     }
 
     @CommandHandler
     public AccountOperationResult handle(AdjustBalanceCommand c, AccountOperations operations) {
-        return once(operations, c.operationId(), c.at(), () -> {
+        OperationId operationId = OperationId.of(OperationOrigin.ADJUSTMENT, c.adjustmentId());
+        return once(operations, operationId, c.at(), () -> {
             Money amount = sameCurrency(c.amount());
             if (amount.isZero()) {
                 throw DomainException.invalid("amount", "must not be zero");
@@ -186,7 +214,7 @@ public class AccountAggregate {
             }
             long after = balance + amount.nanos();
             return movement("adjustment", amount, after, held, new BalanceAdjustedEvent(accountId, userId,
-                    c.operationId(), amount, c.reason(), c.adjustedBy(), money(after), c.at()));
+                    operationId, amount, c.reason(), c.adjustedBy(), money(after), c.at()));
         });
     }
 
@@ -194,7 +222,7 @@ public class AccountAggregate {
      * Runs a money movement once per operation id: a replay returns the recorded result, also
      * when the rules would now refuse the movement (the first attempt succeeded).
      */
-    private AccountOperationResult once(AccountOperations operations, String operationId, Instant at,
+    private AccountOperationResult once(AccountOperations operations, OperationId operationId, Instant at,
                                         Supplier<Movement> decide) {
         Movement movement;
         try {
@@ -214,12 +242,16 @@ public class AccountAggregate {
         return result;
     }
 
-    private Movement decideCharge(UsageCharge charge, Instant at) {
+    private static OperationId usageOperation(String requestId) {
+        return OperationId.of(OperationOrigin.USAGE, requestId);
+    }
+
+    private Movement decideCharge(OperationId operationId, UsageCharge charge, Instant at) {
         Money amount = nonNegative(charge.amount());
         ensureAvailable(amount);
         spendOf(charge.usage().apiKeyId()).ensureWithin(charge.keyLimits(), amount, at);
         long after = balance - amount.nanos();
-        return movement("charge", amount, after, held, new UsageChargedEvent(accountId, userId, charge.operationId(),
+        return movement("charge", amount, after, held, new UsageChargedEvent(accountId, userId, operationId,
                 charge.usage(), amount, money(after), at));
     }
 
@@ -279,7 +311,7 @@ public class AccountAggregate {
 
     /** A decided movement: its recorded result and the event that makes it happen. */
     private record Movement(String kind, Money amount, Money balanceAfter, Money heldAfter, Object event) {
-        AccountOperationResult result(String operationId, Instant at) {
+        AccountOperationResult result(OperationId operationId, Instant at) {
             return new AccountOperationResult(operationId, kind, amount, balanceAfter, heldAfter, at, false);
         }
     }

@@ -2,6 +2,7 @@ package ai.massrouter.command.account;
 
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOperationResult;
+import ai.massrouter.api.account.OperationId;
 
 import java.util.Collection;
 import java.util.List;
@@ -9,14 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The record of every money movement's operation id and first result, kept by the
+ * The record of every money movement's operation id, (origin, id), and first result, kept by the
  * {@link AccountAggregate} in the same transaction as its events: the idempotency of the ledger.
  */
 public interface AccountOperations {
 
-    Optional<AccountOperationResult> find(AccountId accountId, String operationId);
+    Optional<AccountOperationResult> find(AccountId accountId, OperationId operationId);
 
-    Map<String, AccountOperationResult> findAll(AccountId accountId, Collection<String> operationIds);
+    /** The recorded results of the ids that were recorded, all of one origin. */
+    Map<OperationId, AccountOperationResult> findAll(AccountId accountId, Collection<OperationId> operationIds);
 
     /** Records the results; throws {@link ConcurrentOperationException} if another transaction recorded one first. */
     void recordAll(AccountId accountId, List<AccountOperationResult> results);

@@ -3,6 +3,8 @@ package ai.massrouter.command.account;
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOperationResult;
 import ai.massrouter.api.account.AdjustBalanceCommand;
+import ai.massrouter.api.account.OperationId;
+import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.RefundUsageCommand;
 import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.common.DomainException;
@@ -50,20 +52,36 @@ public class AdminAccountController {
     public Movement adjust(Caller caller, @PathVariable String userId, @Valid @RequestBody AdjustmentRequest request,
                            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
         caller.requireAdmin();
-        String operationId = "adjustment:" + (idempotencyKey != null ? idempotencyKey : UUID.randomUUID());
-        AccountOperationResult result = commands.sendAndWait(new AdjustBalanceCommand(account(userId), operationId,
+        String adjustmentId = idempotencyKey != null
+                ? OperationId.chosenByClient(OperationOrigin.ADJUSTMENT, idempotencyKey.trim(), "idempotency_key").id()
+                : UUID.randomUUID().toString();
+        AccountOperationResult result = commands.sendAndWait(new AdjustBalanceCommand(account(userId), adjustmentId,
                 Money.ofDecimal(request.amount(), currency), request.reason(), caller.userId(), clock.instant()));
         return Movement.of(result);
     }
 
-    /** Gives back (part of) a usage charge, named by its request id; once per charge. */
+    /**
+     * Gives back (part of) a usage charge, named by its request id and, when that id names both a
+     * metered call and a gateway call, its {@code source}; once per charge.
+     */
     @PostMapping("/refunds")
     public Movement refund(Caller caller, @PathVariable String userId, @Valid @RequestBody RefundRequest request) {
         caller.requireAdmin();
         AccountOperationResult result = commands.sendAndWait(new RefundUsageCommand(account(userId),
-                request.requestId(), Money.ofDecimal(request.amount(), currency), request.reason(), caller.userId(),
-                clock.instant()));
+                request.requestId(), chargeOrigin(request.source()), Money.ofDecimal(request.amount(), currency),
+                request.reason(), caller.userId(), clock.instant()));
         return Movement.of(result);
+    }
+
+    private static OperationOrigin chargeOrigin(String source) {
+        if (source == null) {
+            return null;
+        }
+        return switch (source) {
+            case "usage" -> OperationOrigin.USAGE;
+            case "gateway" -> OperationOrigin.SETTLEMENT;
+            default -> throw DomainException.invalid("source", "must be usage or gateway");
+        };
     }
 
     private static AccountId account(String userId) {
@@ -76,8 +94,9 @@ public class AdminAccountController {
     public record AdjustmentRequest(@NotNull BigDecimal amount, @NotBlank @Size(max = 500) String reason) {
     }
 
-    public record RefundRequest(@NotBlank @Size(max = 200) String requestId, @NotNull BigDecimal amount,
-                                @NotBlank @Size(max = 500) String reason) {
+    /** {@code source}: {@code usage} (metered through the API) or {@code gateway}; optional unless ambiguous. */
+    public record RefundRequest(@NotBlank @Size(max = 200) String requestId, String source,
+                                @NotNull BigDecimal amount, @NotBlank @Size(max = 500) String reason) {
     }
 
     /** What moved: {@code replayed} when the same operation had already been done (nothing moved again). */
@@ -85,7 +104,7 @@ public class AdminAccountController {
                            BigDecimal onHold, String currency, Instant at, boolean replayed) {
 
         static Movement of(AccountOperationResult r) {
-            return new Movement(r.operationId(), r.kind(), r.amount().toDecimal(), r.balanceAfter().toDecimal(),
+            return new Movement(r.operationId().id(), r.kind(), r.amount().toDecimal(), r.balanceAfter().toDecimal(),
                     r.heldAfter().toDecimal(), r.amount().currency(), r.at(), r.replayed());
         }
     }

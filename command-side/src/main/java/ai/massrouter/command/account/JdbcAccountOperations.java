@@ -2,6 +2,8 @@ package ai.massrouter.command.account;
 
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOperationResult;
+import ai.massrouter.api.account.OperationId;
+import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.common.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -19,7 +21,8 @@ public class JdbcAccountOperations implements AccountOperations {
 
     private static final RowMapper<AccountOperationResult> RESULT = (rs, i) -> {
         String currency = rs.getString("currency");
-        return new AccountOperationResult(rs.getString("operation_id"), rs.getString("kind"),
+        return new AccountOperationResult(new OperationId(OperationOrigin.ofCode(rs.getString("origin")),
+                rs.getString("operation_id")), rs.getString("kind"),
                 new Money(rs.getLong("amount_nanos"), currency), new Money(rs.getLong("balance_after_nanos"), currency),
                 new Money(rs.getLong("held_after_nanos"), currency), rs.getTimestamp("at").toInstant(), false);
     };
@@ -31,22 +34,29 @@ public class JdbcAccountOperations implements AccountOperations {
     }
 
     @Override
-    public Optional<AccountOperationResult> find(AccountId accountId, String operationId) {
-        return jdbc.query("SELECT * FROM account_operation WHERE account_id = ? AND operation_id = ?", RESULT,
-                accountId.value(), operationId).stream().findFirst();
+    public Optional<AccountOperationResult> find(AccountId accountId, OperationId operationId) {
+        return jdbc.query("SELECT * FROM account_operation WHERE account_id = ? AND origin = ? AND operation_id = ?",
+                RESULT, accountId.value(), operationId.origin().code(), operationId.id()).stream().findFirst();
     }
 
     @Override
-    public Map<String, AccountOperationResult> findAll(AccountId accountId, Collection<String> operationIds) {
-        Map<String, AccountOperationResult> found = new HashMap<>();
+    public Map<OperationId, AccountOperationResult> findAll(AccountId accountId,
+                                                           Collection<OperationId> operationIds) {
+        Map<OperationId, AccountOperationResult> found = new HashMap<>();
         if (operationIds.isEmpty()) {
             return found;
         }
+        OperationOrigin origin = operationIds.iterator().next().origin();
+        if (operationIds.stream().anyMatch(id -> id.origin() != origin)) {
+            throw new IllegalArgumentException("findAll takes ids of one origin");
+        }
         jdbc.query(connection -> {
             var statement = connection.prepareStatement(
-                    "SELECT * FROM account_operation WHERE account_id = ? AND operation_id = ANY (?)");
+                    "SELECT * FROM account_operation WHERE account_id = ? AND origin = ? AND operation_id = ANY (?)");
             statement.setString(1, accountId.value());
-            statement.setArray(2, connection.createArrayOf("varchar", operationIds.toArray()));
+            statement.setString(2, origin.code());
+            statement.setArray(3, connection.createArrayOf("varchar",
+                    operationIds.stream().map(OperationId::id).toArray()));
             return statement;
         }, RESULT).forEach(r -> found.put(r.operationId(), r));
         return found;
@@ -58,17 +68,18 @@ public class JdbcAccountOperations implements AccountOperations {
             return;
         }
         int[] inserted = jdbc.batchUpdate("""
-                INSERT INTO account_operation (account_id, operation_id, kind, amount_nanos, balance_after_nanos,
-                    held_after_nanos, currency, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (account_id, operation_id) DO NOTHING""", results, results.size(), (ps, r) -> {
+                INSERT INTO account_operation (account_id, origin, operation_id, kind, amount_nanos, balance_after_nanos,
+                    held_after_nanos, currency, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (account_id, origin, operation_id) DO NOTHING""", results, results.size(), (ps, r) -> {
             ps.setString(1, accountId.value());
-            ps.setString(2, r.operationId());
-            ps.setString(3, r.kind());
-            ps.setLong(4, r.amount().nanos());
-            ps.setLong(5, r.balanceAfter().nanos());
-            ps.setLong(6, r.heldAfter().nanos());
-            ps.setString(7, r.amount().currency());
-            ps.setTimestamp(8, Timestamp.from(r.at()));
+            ps.setString(2, r.operationId().origin().code());
+            ps.setString(3, r.operationId().id());
+            ps.setString(4, r.kind());
+            ps.setLong(5, r.amount().nanos());
+            ps.setLong(6, r.balanceAfter().nanos());
+            ps.setLong(7, r.heldAfter().nanos());
+            ps.setString(8, r.amount().currency());
+            ps.setTimestamp(9, Timestamp.from(r.at()));
         })[0];
         for (int count : inserted) {
             if (count == 0) {

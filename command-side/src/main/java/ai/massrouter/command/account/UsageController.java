@@ -124,7 +124,7 @@ public class UsageController {
                 continue;
             }
             UsageChargeOutcome outcome = outcomes.get(next++);
-            RecordResult result = outcome.error() != null ? RecordResult.failed(outcome.operationId(), outcome.error())
+            RecordResult result = outcome.error() != null ? RecordResult.failed(outcome.requestId(), outcome.error())
                     : RecordResult.of(outcome.result());
             if (result.status().equals("charged")) {
                 total = total.add(outcome.result().amount().toDecimal());
@@ -146,7 +146,7 @@ public class UsageController {
                                String currency, Instant chargedAt, ErrorDetails error) {
 
         static RecordResult of(AccountOperationResult r) {
-            return new RecordResult(r.operationId(), r.replayed() ? "duplicate" : "charged", r.amount().toDecimal(),
+            return new RecordResult(r.operationId().id(), r.replayed() ? "duplicate" : "charged", r.amount().toDecimal(),
                     r.balanceAfter().toDecimal(), r.amount().currency(), r.at(), null);
         }
 

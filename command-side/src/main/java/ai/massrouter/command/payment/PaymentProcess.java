@@ -47,7 +47,7 @@ public class PaymentProcess {
     @SagaEventHandler(associationProperty = "paymentId")
     void on(PaymentSucceededEvent e) {
         paymentId = e.paymentId();
-        commands.sendAndWait(new CreditTopUpCommand(e.accountId(), "topup:" + e.paymentId(), e.paymentId().value(),
+        commands.sendAndWait(new CreditTopUpCommand(e.accountId(), e.paymentId().value(),
                 e.method().wireName(), e.credit(), e.at()));
         SagaLifecycle.end();
     }

@@ -50,7 +50,7 @@ class PaymentRefunds {
         }
         try {
             commands.<AccountOperationResult>sendAndWait(new DebitPaymentRefundCommand(ticket.accountId(),
-                    "payment-refund:" + paymentId + ":" + refundId, paymentId.value(), ticket.debit(), ticket.force(),
+                    paymentId.value(), refundId, ticket.debit(), ticket.force(),
                     ticket.reason(), now));
         } catch (RuntimeException e) {
             DomainException refused = domainCause(e);

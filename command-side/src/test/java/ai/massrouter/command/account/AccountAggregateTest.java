@@ -28,6 +28,14 @@ class AccountAggregateTest {
     private AggregateTestFixture<AccountAggregate> fixture;
     private InMemoryAccountOperations operations;
 
+    static OperationId op(OperationOrigin origin, String id) {
+        return OperationId.of(origin, id);
+    }
+
+    static OperationId usage(String requestId) {
+        return op(OperationOrigin.USAGE, requestId);
+    }
+
     static Money yuan(long units) {
         return Money.of(units, "CNY");
     }
@@ -41,7 +49,7 @@ class AccountAggregateTest {
     }
 
     static TopUpCreditedEvent toppedUp(long units) {
-        return new TopUpCreditedEvent(ACCOUNT, USER, "topup:p1", "p1", "alipay", yuan(units), yuan(units), T0);
+        return new TopUpCreditedEvent(ACCOUNT, USER, op(OperationOrigin.TOPUP, "p1"), "p1", "alipay", yuan(units), yuan(units), T0);
     }
 
     @BeforeEach
@@ -64,9 +72,9 @@ class AccountAggregateTest {
     @Test
     void topUp_creditsTheBalance_once() {
         fixture.given(opened())
-                .when(new CreditTopUpCommand(ACCOUNT, "topup:p1", "p1", "alipay", yuan(100), T0))
+                .when(new CreditTopUpCommand(ACCOUNT, "p1", "alipay", yuan(100), T0))
                 .expectEvents(toppedUp(100));
-        assertThat(operations.recorded).containsKey("topup:p1");
+        assertThat(operations.recorded).containsKey(op(OperationOrigin.TOPUP, "p1"));
     }
 
     @Test
@@ -75,8 +83,8 @@ class AccountAggregateTest {
         assertThat(cost).isEqualTo(nanos(6_000_000));
         fixture.given(opened(), toppedUp(1))
                 .when(new ChargeUsageCommand(ACCOUNT, "req-1", USAGE, cost, SpendLimits.NONE, T0))
-                .expectEvents(new UsageChargedEvent(ACCOUNT, USER, "req-1", USAGE, cost, nanos(994_000_000), T0))
-                .expectResultMessagePayload(new AccountOperationResult("req-1", "charge", cost, nanos(994_000_000),
+                .expectEvents(new UsageChargedEvent(ACCOUNT, USER, usage("req-1"), USAGE, cost, nanos(994_000_000), T0))
+                .expectResultMessagePayload(new AccountOperationResult(usage("req-1"), "charge", cost, nanos(994_000_000),
                         yuan(0), T0, false));
     }
 
@@ -94,10 +102,10 @@ class AccountAggregateTest {
                 .when(new ChargeUsageCommand(ACCOUNT, "req-1", USAGE, nanos(600_000_000), SpendLimits.NONE, T0));
         // the same id again, now that the balance (0.4) would no longer cover it
         fixture.given(opened(), toppedUp(1),
-                        new UsageChargedEvent(ACCOUNT, USER, "req-1", USAGE, nanos(600_000_000), nanos(400_000_000), T0))
+                        new UsageChargedEvent(ACCOUNT, USER, usage("req-1"), USAGE, nanos(600_000_000), nanos(400_000_000), T0))
                 .when(new ChargeUsageCommand(ACCOUNT, "req-1", USAGE, nanos(600_000_000), SpendLimits.NONE, T0))
                 .expectNoEvents()
-                .expectResultMessagePayload(new AccountOperationResult("req-1", "charge", nanos(600_000_000),
+                .expectResultMessagePayload(new AccountOperationResult(usage("req-1"), "charge", nanos(600_000_000),
                         nanos(400_000_000), yuan(0), T0, true));
     }
 
@@ -111,8 +119,8 @@ class AccountAggregateTest {
         fixture.given(opened(), toppedUp(1))
                 .when(new ChargeUsageBatchCommand(ACCOUNT, charges, T0))
                 .expectEvents(
-                        new UsageChargedEvent(ACCOUNT, USER, "a", USAGE, nanos(600_000_000), nanos(400_000_000), T0),
-                        new UsageChargedEvent(ACCOUNT, USER, "c", USAGE, nanos(400_000_000), yuan(0), T0))
+                        new UsageChargedEvent(ACCOUNT, USER, usage("a"), USAGE, nanos(600_000_000), nanos(400_000_000), T0),
+                        new UsageChargedEvent(ACCOUNT, USER, usage("c"), USAGE, nanos(400_000_000), yuan(0), T0))
                 .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.predicate(r -> {
                     List<UsageChargeOutcome> o = ((UsageBatchResult) r).outcomes();
                     return o.get(0).result() != null && o.get(1).error().code() == ErrorCode.BILL_001
@@ -166,6 +174,43 @@ class AccountAggregateTest {
     }
 
     @Test
+    void aClientRequestIdShapedLikeAServerOperation_neverPreClaimsIt() {
+        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", "key_1", nanos(700_000_000), "chat", yuan(1),
+                nanos(700_000_000), T0);
+        fixture.given(opened(), toppedUp(1), held)
+                .andGivenCommands(
+                        new ChargeUsageCommand(ACCOUNT, "settle:call-1", USAGE, nanos(0), SpendLimits.NONE, T0),
+                        new ChargeUsageCommand(ACCOUNT, "call-1", USAGE, nanos(0), SpendLimits.NONE, T0),
+                        new ChargeUsageCommand(ACCOUNT, "release:call-1", USAGE, nanos(0), SpendLimits.NONE, T0))
+                .when(new SettleHoldCommand(ACCOUNT, "call-1", USAGE, nanos(6_000_000), T0))
+                .expectEvents(new HoldSettledEvent(ACCOUNT, USER, "call-1", USAGE, nanos(700_000_000), nanos(6_000_000),
+                        nanos(694_000_000), yuan(0), nanos(994_000_000), yuan(0), T0))
+                .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.predicate(
+                        r -> !((AccountOperationResult) r).replayed()
+                                && ((AccountOperationResult) r).operationId().equals(op(OperationOrigin.SETTLEMENT, "call-1"))));
+    }
+
+    @Test
+    void refund_ofAnIdNamingBothAMeteredAndAGatewayCall_mustSayWhich() {
+        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", "key_1", nanos(700_000_000), "chat", yuan(1),
+                nanos(700_000_000), T0);
+        fixture.given(opened(), toppedUp(1), held)
+                .andGivenCommands(new ChargeUsageCommand(ACCOUNT, "call-1", USAGE, nanos(1_000), SpendLimits.NONE, T0),
+                        new SettleHoldCommand(ACCOUNT, "call-1", USAGE, nanos(6_000_000), T0))
+                .when(new RefundUsageCommand(ACCOUNT, "call-1", null, nanos(1_000), "sorry", USER, T0))
+                .expectException(refusedWith(ErrorCode.ERR_001));
+        fixture.given(opened(), toppedUp(1), held)
+                .andGivenCommands(new ChargeUsageCommand(ACCOUNT, "call-1", USAGE, nanos(1_000), SpendLimits.NONE, T0),
+                        new SettleHoldCommand(ACCOUNT, "call-1", USAGE, nanos(6_000_000), T0))
+                .when(new RefundUsageCommand(ACCOUNT, "call-1", OperationOrigin.SETTLEMENT, nanos(6_000_000), "sorry",
+                        USER, T0))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.predicate(
+                        r -> ((AccountOperationResult) r).operationId()
+                                .equals(op(OperationOrigin.USAGE_REFUND, "settlement:call-1"))));
+    }
+
+    @Test
     void settleOrRelease_ofAnUnknownHold_isErr004() {
         fixture.given(opened(), toppedUp(1))
                 .when(new SettleHoldCommand(ACCOUNT, "nope", USAGE, nanos(1), T0))
@@ -178,7 +223,7 @@ class AccountAggregateTest {
     @Test
     void keyDailyLimit_countsChargesAndHolds_andResetsNextDay() {
         SpendLimits daily = new SpendLimits(null, nanos(10_000_000), null);
-        UsageChargedEvent spentToday = new UsageChargedEvent(ACCOUNT, USER, "r1", USAGE, nanos(6_000_000),
+        UsageChargedEvent spentToday = new UsageChargedEvent(ACCOUNT, USER, usage("r1"), USAGE, nanos(6_000_000),
                 nanos(994_000_000), T0);
         fixture.given(opened(), toppedUp(1), spentToday)
                 .when(new ChargeUsageCommand(ACCOUNT, "r2", USAGE, nanos(6_000_000), daily, T0.plusSeconds(60)))
@@ -197,18 +242,18 @@ class AccountAggregateTest {
                 .when(new AdjustBalanceCommand(ACCOUNT, "adj-1", yuan(-2), "correction", UserId.of("usr_admin"), T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1))
-                .when(new DebitPaymentRefundCommand(ACCOUNT, "refund:p1", "p1", yuan(2), false, null, T0))
+                .when(new DebitPaymentRefundCommand(ACCOUNT, "p1", "r1", yuan(2), false, null, T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1))
-                .when(new DebitPaymentRefundCommand(ACCOUNT, "refund:p1", "p1", yuan(2), true, "chargeback", T0))
-                .expectEvents(new PaymentRefundDebitedEvent(ACCOUNT, USER, "refund:p1", "p1", yuan(2), true,
+                .when(new DebitPaymentRefundCommand(ACCOUNT, "p1", "r1", yuan(2), true, "chargeback", T0))
+                .expectEvents(new PaymentRefundDebitedEvent(ACCOUNT, USER, op(OperationOrigin.PAYMENT_REFUND, "p1:r1"), "p1", yuan(2), true,
                         "chargeback", yuan(-1), T0));
     }
 
     @Test
     void amountsInAnotherCurrency_areRefused() {
         fixture.given(opened())
-                .when(new CreditTopUpCommand(ACCOUNT, "topup:p1", "p1", "stripe", Money.of(5, "USD"), T0))
+                .when(new CreditTopUpCommand(ACCOUNT, "p1", "stripe", Money.of(5, "USD"), T0))
                 .expectException(refusedWith(ErrorCode.ERR_001));
     }
 }

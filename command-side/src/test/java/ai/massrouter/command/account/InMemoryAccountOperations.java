@@ -2,6 +2,7 @@ package ai.massrouter.command.account;
 
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOperationResult;
+import ai.massrouter.api.account.OperationId;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,16 +13,17 @@ import java.util.Optional;
 /** The operations record's contract in memory, for fixtures; the JDBC one is covered over HTTP. */
 class InMemoryAccountOperations implements AccountOperations {
 
-    final Map<String, AccountOperationResult> recorded = new HashMap<>();
+    final Map<OperationId, AccountOperationResult> recorded = new HashMap<>();
 
     @Override
-    public Optional<AccountOperationResult> find(AccountId accountId, String operationId) {
+    public Optional<AccountOperationResult> find(AccountId accountId, OperationId operationId) {
         return Optional.ofNullable(recorded.get(operationId));
     }
 
     @Override
-    public Map<String, AccountOperationResult> findAll(AccountId accountId, Collection<String> operationIds) {
-        Map<String, AccountOperationResult> found = new HashMap<>();
+    public Map<OperationId, AccountOperationResult> findAll(AccountId accountId,
+                                                           Collection<OperationId> operationIds) {
+        Map<OperationId, AccountOperationResult> found = new HashMap<>();
         operationIds.forEach(id -> find(accountId, id).ifPresent(r -> found.put(id, r)));
         return found;
     }

@@ -42,14 +42,14 @@ public class AccountProjection {
     void on(TopUpCreditedEvent e, @SequenceNumber long sequence) {
         balance(e.accountId(), e.balanceAfter(), null, sequence, e.at());
         transaction(e.accountId(), sequence, e.userId().value(), TransactionType.PAYMENT, e.amount(), e.balanceAfter(),
-                e.operationId(), "Top-up via " + e.paymentMethod() + " (" + e.paymentId() + ")", null, e.at());
+                e.operationId().id(), "Top-up via " + e.paymentMethod() + " (" + e.paymentId() + ")", null, e.at());
     }
 
     @EventHandler
     void on(UsageChargedEvent e, @SequenceNumber long sequence) {
         balance(e.accountId(), e.balanceAfter(), null, sequence, e.at());
         transaction(e.accountId(), sequence, e.userId().value(), TransactionType.CONSUMPTION, e.amount().negate(),
-                e.balanceAfter(), e.operationId(), "Usage of " + e.usage().modelId(), e.usage(), e.at());
+                e.balanceAfter(), e.operationId().id(), "Usage of " + e.usage().modelId(), e.usage(), e.at());
     }
 
     @EventHandler
@@ -75,7 +75,7 @@ public class AccountProjection {
     void on(UsageRefundedEvent e, @SequenceNumber long sequence) {
         balance(e.accountId(), e.balanceAfter(), null, sequence, e.at());
         transaction(e.accountId(), sequence, e.userId().value(), TransactionType.REFUND, e.amount(), e.balanceAfter(),
-                e.operationId(), "Refund of " + e.chargeOperationId() + (e.reason() == null ? "" : ": " + e.reason()),
+                e.operationId().id(), "Refund of " + e.chargeOperationId().id() + (e.reason() == null ? "" : ": " + e.reason()),
                 null, e.at());
     }
 
@@ -83,14 +83,14 @@ public class AccountProjection {
     void on(PaymentRefundDebitedEvent e, @SequenceNumber long sequence) {
         balance(e.accountId(), e.balanceAfter(), null, sequence, e.at());
         transaction(e.accountId(), sequence, e.userId().value(), TransactionType.REFUND, e.amount().negate(),
-                e.balanceAfter(), e.operationId(), "Refund of payment " + e.paymentId(), null, e.at());
+                e.balanceAfter(), e.operationId().id(), "Refund of payment " + e.paymentId(), null, e.at());
     }
 
     @EventHandler
     void on(BalanceAdjustedEvent e, @SequenceNumber long sequence) {
         balance(e.accountId(), e.balanceAfter(), null, sequence, e.at());
         transaction(e.accountId(), sequence, e.userId().value(), TransactionType.ADJUSTMENT, e.amount(),
-                e.balanceAfter(), e.operationId(), e.reason(), null, e.at());
+                e.balanceAfter(), e.operationId().id(), e.reason(), null, e.at());
     }
 
     @ResetHandler

@@ -6,7 +6,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** An administrator's correction, positive or negative, with a reason; never below zero available. */
-public record AdjustBalanceCommand(@TargetAggregateIdentifier AccountId accountId, String operationId, Money amount,
+/**
+ * An administrator's correction, positive or negative, with a reason; never below zero available.
+ * Once per {@code adjustmentId}: its operation is {@code (adjustment, adjustmentId)}.
+ */
+public record AdjustBalanceCommand(@TargetAggregateIdentifier AccountId accountId, String adjustmentId, Money amount,
                                    String reason, UserId adjustedBy, Instant at) {
 }

@@ -6,7 +6,7 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-@Revision("1")
-public record BalanceAdjustedEvent(AccountId accountId, UserId userId, String operationId, Money amount, String reason,
+@Revision("2")
+public record BalanceAdjustedEvent(AccountId accountId, UserId userId, OperationId operationId, Money amount, String reason,
                                    UserId adjustedBy, Money balanceAfter, Instant at) {
 }

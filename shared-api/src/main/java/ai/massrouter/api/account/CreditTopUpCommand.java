@@ -5,7 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
-/** Credits a successful payment; {@code operationId} (e.g. {@code topup:<paymentId>}) makes it happen once. */
-public record CreditTopUpCommand(@TargetAggregateIdentifier AccountId accountId, String operationId, String paymentId,
+/** Credits a succeeded payment, once per payment: its operation is {@code (topup, paymentId)}. */
+public record CreditTopUpCommand(@TargetAggregateIdentifier AccountId accountId, String paymentId,
                                  String paymentMethod, Money amount, Instant at) {
 }

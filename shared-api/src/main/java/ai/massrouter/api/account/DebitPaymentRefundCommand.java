@@ -6,9 +6,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 
 /**
- * Takes back money refunded to the payer. Refused with BILL_001 when it exceeds the available
- * balance, unless {@code force} (with a reason), which may leave the account in debt.
+ * Takes back money refunded to the payer, once per refund: its operation is
+ * {@code (payment_refund, <paymentId>:<refundId>)}. Refused with BILL_001 when it exceeds the
+ * available balance, unless {@code force} (with a reason), which may leave the account in debt.
  */
-public record DebitPaymentRefundCommand(@TargetAggregateIdentifier AccountId accountId, String operationId,
-                                        String paymentId, Money amount, boolean force, String reason, Instant at) {
+public record DebitPaymentRefundCommand(@TargetAggregateIdentifier AccountId accountId, String paymentId,
+                                        String refundId, Money amount, boolean force, String reason, Instant at) {
 }

@@ -6,7 +6,7 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-@Revision("1")
-public record PaymentRefundDebitedEvent(AccountId accountId, UserId userId, String operationId, String paymentId,
+@Revision("2")
+public record PaymentRefundDebitedEvent(AccountId accountId, UserId userId, OperationId operationId, String paymentId,
                                         Money amount, boolean forced, String reason, Money balanceAfter, Instant at) {
 }

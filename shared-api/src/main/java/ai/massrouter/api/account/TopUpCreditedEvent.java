@@ -6,7 +6,7 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-@Revision("1")
-public record TopUpCreditedEvent(AccountId accountId, UserId userId, String operationId, String paymentId,
+@Revision("2")
+public record TopUpCreditedEvent(AccountId accountId, UserId userId, OperationId operationId, String paymentId,
                                  String paymentMethod, Money amount, Money balanceAfter, Instant at) {
 }

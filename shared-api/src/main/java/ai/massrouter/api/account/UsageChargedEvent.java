@@ -6,7 +6,7 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-@Revision("1")
-public record UsageChargedEvent(AccountId accountId, UserId userId, String operationId, UsageDetails usage,
+@Revision("2")
+public record UsageChargedEvent(AccountId accountId, UserId userId, OperationId operationId, UsageDetails usage,
                                 Money amount, Money balanceAfter, Instant at) {
 }

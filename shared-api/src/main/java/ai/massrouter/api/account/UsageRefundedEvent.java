@@ -6,7 +6,7 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-@Revision("1")
-public record UsageRefundedEvent(AccountId accountId, UserId userId, String operationId, String chargeOperationId,
+@Revision("2")
+public record UsageRefundedEvent(AccountId accountId, UserId userId, OperationId operationId, OperationId chargeOperationId,
                                  Money amount, String reason, UserId refundedBy, Money balanceAfter, Instant at) {
 }
