@@ -3,6 +3,8 @@ package ai.massrouter.bench;
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.CallTimings;
 import ai.massrouter.api.account.HoldSettledEvent;
+import ai.massrouter.api.account.OperationId;
+import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.UsageChargedEvent;
 import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.common.Money;
@@ -140,7 +142,8 @@ public final class StatisticsBenchmark {
             String modelId = "bench/model-" + model;
             Object payload;
             if (i % 2 == 0) {
-                payload = new UsageChargedEvent(accountId, userId, "bench-" + i, new UsageDetails(userId,
+                payload = new UsageChargedEvent(accountId, userId, OperationId.of(OperationOrigin.USAGE, "bench-" + i),
+                        new UsageDetails(userId,
                         "key_bench" + user + "_" + (i % 3), modelId, "bench", CATEGORIES[model % CATEGORIES.length],
                         prompt, completion, pricing), cost, Money.zero("CNY"), at);
             } else {

@@ -96,8 +96,8 @@ class StatisticsIT extends PlatformIT {
         commands.sendAndWait(new PlaceHoldCommand(account, "stat-failed", Money.of(1, "CNY"), null, SpendLimits.NONE,
                 "chat.completions " + ALPHA, at("2025-01-01T04:00:00")));
         commands.sendAndWait(new ReleaseHoldCommand(account, "stat-failed", "upstream 503", at("2025-01-01T04:00:02")));
-        commands.sendAndWait(new CreditTopUpCommand(AccountId.forUser(UserId.of(users.get("a"))), "topup:stat-pay",
-                "pay_stat", "stripe", Money.of(50, "CNY"), Instant.now()));
+        commands.sendAndWait(new CreditTopUpCommand(AccountId.forUser(UserId.of(users.get("a"))), "pay_stat",
+                "stripe", Money.of(50, "CNY"), Instant.now()));
         fed = true;
     }
 
