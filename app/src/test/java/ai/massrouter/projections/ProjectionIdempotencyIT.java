@@ -37,11 +37,11 @@ class ProjectionIdempotencyIT extends PlatformIT {
     JdbcTemplate jdbc;
 
     @Test
-    void accountsAndModels_sameEventTwice_changeNothing() throws Exception {
+    void accountsModelsAndStatistics_sameEventTwice_changeNothing() throws Exception {
         AccountId account = AccountId.of("acc_idempotency");
         UserId user = UserId.of("usr_idempotency");
         Money yuan = Money.of(1, "CNY");
-        UsageDetails usage = new UsageDetails(user, null, "mock/echo", "mock", "chat", 10, 5,
+        UsageDetails usage = new UsageDetails(user, null, "test/idempotency", "mock", "chat", 10, 5,
                 new ModelPricing(yuan, yuan));
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         List<EventMessage<?>> events = List.of(
@@ -52,6 +52,7 @@ class ProjectionIdempotencyIT extends PlatformIT {
 
         applyTwice("accounts", events);
         applyTwice("models", events);
+        applyTwice("statistics", events);
 
         assertThat(jdbc.queryForMap("SELECT balance_nanos, last_sequence FROM account_balances_view WHERE account_id = ?",
                 account.value())).isEqualTo(Map.of("balance_nanos", -15L, "last_sequence", 1L));
@@ -59,6 +60,15 @@ class ProjectionIdempotencyIT extends PlatformIT {
                 Long.class, account.value())).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM model_calls_view WHERE account_id = ?", Long.class,
                 account.value())).isEqualTo(1);
+        // 2026-01-01T00:00Z is 08:00 in Shanghai: one call, one user, in each period that holds it
+        assertThat(jdbc.queryForList("SELECT period, calls, users, spend_nanos FROM stat_model_period "
+                + "WHERE model_id = 'test/idempotency' AND start_day <= DATE '2026-01-01' ORDER BY period")).containsExactly(
+                Map.of("period", "d", "calls", 1L, "users", 1L, "spend_nanos", 15L),
+                Map.of("period", "m", "calls", 1L, "users", 1L, "spend_nanos", 15L),
+                Map.of("period", "w", "calls", 1L, "users", 1L, "spend_nanos", 15L),
+                Map.of("period", "y", "calls", 1L, "users", 1L, "spend_nanos", 15L));
+        assertThat(jdbc.queryForObject("SELECT calls FROM stat_user_totals WHERE user_id = ?", Long.class,
+                user.value())).isEqualTo(1);
     }
 
     @Test

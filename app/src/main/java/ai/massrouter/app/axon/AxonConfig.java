@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import ai.massrouter.projections.statistics.UsageStatisticsProjection;
+import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -97,5 +99,16 @@ public class AxonConfig {
                                              @Value("${massrouter.projections.segments:2}") int segments) {
         return configurer -> configurer.eventProcessing(processing -> processing.usingPooledStreamingEventProcessors(
                 (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments)));
+    }
+
+    /**
+     * The statistics add every call to rows that many accounts share (a model's day, the platform's
+     * day): two segments would update them in different orders and deadlock, so one segment takes
+     * all of its events, in the order of the log.
+     */
+    @Bean
+    public ConfigurerModule sequentialStatistics() {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerSequencingPolicy(
+                UsageStatisticsProjection.GROUP, config -> new SequentialPolicy()));
     }
 }

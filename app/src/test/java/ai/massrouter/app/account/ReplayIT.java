@@ -1,6 +1,7 @@
 package ai.massrouter.app.account;
 
 import ai.massrouter.app.support.ApiClient.Response;
+import ai.massrouter.app.statistics.StatisticsTables;
 import ai.massrouter.app.support.PlatformIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
@@ -27,7 +28,8 @@ class ReplayIT extends PlatformIT {
             "api-keys", "SELECT * FROM api_keys_view ORDER BY key_id",
             "models", "SELECT * FROM models_view ORDER BY model_id;"
                     + "SELECT * FROM model_calls_view ORDER BY account_id, sequence_number;"
-                    + "SELECT * FROM model_popularity_view ORDER BY model_id");
+                    + "SELECT * FROM model_popularity_view ORDER BY model_id",
+            "statistics", String.join(";", StatisticsTables.QUERIES));
 
     @Autowired
     JdbcTemplate jdbc;

@@ -110,6 +110,7 @@ final class LocalOpenAiServer {
             case "cut-first" -> cut(exchange, false, 0);
             case "cut-after-role" -> cut(exchange, true, 0);
             case "cut" -> cut(exchange, true, 2);
+            case "paced" -> paced(exchange, stream);
             default -> {
                 if (stream) {
                     stream(exchange, request);
@@ -147,6 +148,26 @@ final class LocalOpenAiServer {
                         + "\"model\":\"ok\",\"choices\":[],\"usage\":" + usage(request.path("model").asText()) + "}");
             }
             out.write(": keep-alive comment, to be ignored\n\ndata: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Answers after 300 ms; a stream sends its first word then, and the rest 200 ms later. */
+    private static void paced(HttpExchange exchange, boolean stream) throws IOException {
+        try {
+            Thread.sleep(300);
+            if (!stream) {
+                LocalHttp.json(exchange, 200, completion("paced"));
+                return;
+            }
+            try (OutputStream out = LocalHttp.eventStream(exchange)) {
+                event(out, chunk("{\"role\":\"assistant\",\"content\":\"Hello\"}", null));
+                Thread.sleep(200);
+                event(out, chunk("{\"content\":\" there\"}", null));
+                event(out, chunk("{}", "stop"));
+                out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

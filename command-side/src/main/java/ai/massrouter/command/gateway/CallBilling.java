@@ -2,6 +2,7 @@ package ai.massrouter.command.gateway;
 
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOperationResult;
+import ai.massrouter.api.account.CallTimings;
 import ai.massrouter.api.account.PlaceHoldCommand;
 import ai.massrouter.api.account.ReleaseHoldCommand;
 import ai.massrouter.api.account.SettleHoldCommand;
@@ -52,11 +53,12 @@ public class CallBilling {
      * Charges the call and returns what the ledger took (the cost, less any part that could not be
      * collected). A failure here must not turn a delivered answer into an error: it is logged, the
      * answer is null, and the hold stays open until the stale-hold sweep releases it (docs/ledger.md).
+     * {@code timings}: how fast the upstream answered, for the statistics.
      */
-    public Money settle(GatewayCall call, String provider, TokenUsage usage) {
+    public Money settle(GatewayCall call, String provider, TokenUsage usage, CallTimings timings) {
         UsageDetails details = new UsageDetails(call.caller().userId(), call.caller().apiKeyId(), call.model().id(),
                 provider, call.model().category(), usage.promptTokens(), usage.completionTokens(), call.pricing(),
-                usage.cachedPromptTokens(), usage.reasoningTokens());
+                usage.cachedPromptTokens(), usage.reasoningTokens(), timings);
         Money cost = cost(call, usage);
         try {
             AccountOperationResult result = commands.command(new SettleHoldCommand(account(call), call.requestId(),

@@ -33,7 +33,7 @@ class CallFinisher {
 
     /** Settles the call and records it; returns what the ledger charged (null if the settlement failed). */
     Money charged(GatewayCall call, String provider, TokenUsage usage, GenerationOutcome outcome, String failure) {
-        Money charged = billing.settle(call, provider, usage);
+        Money charged = billing.settle(call, provider, usage, call.trace().upstreamTimings());
         record(call, provider, usage, CallBilling.cost(call, usage), charged, outcome, failure);
         return charged;
     }

@@ -1,5 +1,6 @@
 package ai.massrouter.command.gateway;
 
+import ai.massrouter.api.account.CallTimings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,18 @@ final class CallTrace {
     private final long startNanos = System.nanoTime();
     private final List<String> fallbacks = new ArrayList<>();
     private long firstOutputNanos = -1;
+    private long routeAskedNanos = startNanos;
+
+    /** A route's upstream is being asked: the statistics time the upstream that answers from here. */
+    void routeAsked() {
+        routeAskedNanos = System.nanoTime();
+    }
+
+    /** How fast the upstream that answered did, from the moment it was asked (statistics). */
+    CallTimings upstreamTimings() {
+        Long first = firstOutputNanos < 0 ? null : Math.max(0, firstOutputNanos - routeAskedNanos) / 1_000_000;
+        return new CallTimings(first, (System.nanoTime() - routeAskedNanos) / 1_000_000);
+    }
 
     void routeFailed(String failure) {
         fallbacks.add(failure);

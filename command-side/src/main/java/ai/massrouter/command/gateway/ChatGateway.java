@@ -58,6 +58,7 @@ public class ChatGateway {
         List<String> failures = new ArrayList<>();
         for (Route route : started.routes()) {
             Completion completion;
+            call.trace().routeAsked();
             try {
                 completion = watched.call(() -> timer.time(route.provider(),
                         () -> route.adapter().complete(upstream(request, route, call))), probe);
@@ -92,6 +93,7 @@ public class ChatGateway {
             ChunkStream[] opened = new ChunkStream[1];
             ChunkStream stream;
             List<ChatChunk> opening;
+            call.trace().routeAsked();
             try {
                 // read up to the first token before committing to this route: a failure until then may fall back
                 opening = timer.time(route.provider(), () -> {

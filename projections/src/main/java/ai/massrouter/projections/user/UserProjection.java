@@ -36,7 +36,7 @@ public class UserProjection {
 
     public static final String GROUP = "users";
 
-    private static final RowMapper<UserView> VIEW = (rs, i) -> new UserView(
+    static final RowMapper<UserView> VIEW = (rs, i) -> new UserView(
             rs.getString("user_id"), rs.getString("email"), rs.getString("username"), rs.getString("avatar_url"),
             UserRole.valueOf(rs.getString("role")), UserStatus.valueOf(rs.getString("status")),
             instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),

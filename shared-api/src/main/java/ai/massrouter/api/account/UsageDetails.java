@@ -9,19 +9,29 @@ import ai.massrouter.api.user.UserId;
  * category), how much (tokens) and at which unit prices. Carried whole by the charge events.
  * {@code cachedPromptTokens} (part of the prompt, priced at the cache-read price when the pricing
  * has one) and {@code reasoningTokens} (part of the completion) are null in events recorded before
- * they were counted, and for usage metered by clients.
+ * they were counted, and for usage metered by clients. {@code timings} (nullable, added later:
+ * older events read it as null) says how fast the upstream of a gateway call answered.
  */
 public record UsageDetails(UserId userId, String apiKeyId, String modelId, String provider, String category,
                            long promptTokens, long completionTokens, ModelPricing pricing, Long cachedPromptTokens,
-                           Long reasoningTokens) {
+                           Long reasoningTokens, CallTimings timings) {
 
     /** The one constructor JSON is read with (the event store's mapper): the token details survive a replay. */
     @JsonCreator
     public UsageDetails {
     }
 
+    /** A call without timings. */
+    public UsageDetails(UserId userId, String apiKeyId, String modelId, String provider, String category,
+                        long promptTokens, long completionTokens, ModelPricing pricing, Long cachedPromptTokens,
+                        Long reasoningTokens) {
+        this(userId, apiKeyId, modelId, provider, category, promptTokens, completionTokens, pricing,
+                cachedPromptTokens, reasoningTokens, null);
+    }
+
+    /** A call metered elsewhere: no token details, no timings. */
     public UsageDetails(UserId userId, String apiKeyId, String modelId, String provider, String category,
                         long promptTokens, long completionTokens, ModelPricing pricing) {
-        this(userId, apiKeyId, modelId, provider, category, promptTokens, completionTokens, pricing, null, null);
+        this(userId, apiKeyId, modelId, provider, category, promptTokens, completionTokens, pricing, null, null, null);
     }
 }

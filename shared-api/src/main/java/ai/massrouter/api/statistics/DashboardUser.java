@@ -1,0 +1,4 @@
+package ai.massrouter.api.statistics;
+
+public record DashboardUser(String userId, String email, UsageTotals usage) {
+}

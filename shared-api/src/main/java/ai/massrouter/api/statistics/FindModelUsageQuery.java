@@ -1,0 +1,4 @@
+package ai.massrouter.api.statistics;
+
+public record FindModelUsageQuery(String modelId, UsageRange range) {
+}

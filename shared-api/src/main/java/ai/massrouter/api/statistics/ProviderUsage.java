@@ -1,0 +1,4 @@
+package ai.massrouter.api.statistics;
+
+public record ProviderUsage(String provider, UsageTotals usage, Latency latency) {
+}
