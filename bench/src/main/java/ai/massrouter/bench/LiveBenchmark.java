@@ -87,6 +87,7 @@ public final class LiveBenchmark {
             ScheduledExecutorService load = Executors.newScheduledThreadPool(4);
             AtomicLong sent = new AtomicLong();
             AtomicLong refused = new AtomicLong();
+            AtomicLong charged = new AtomicLong();
             long periodMicros = 1_000_000L / rate;
             load.scheduleAtFixedRate(() -> {
                 long n = sent.incrementAndGet();
@@ -96,14 +97,31 @@ public final class LiveBenchmark {
                         .POST(HttpRequest.BodyPublishers.ofString("{\"request_id\":\"bench-" + UUID.randomUUID()
                                 + "\",\"model\":\"mock/echo\",\"prompt_tokens\":1000,\"completion_tokens\":0}")).build();
                 http.sendAsync(charge, HttpResponse.BodyHandlers.discarding())
-                        .thenAccept(r -> { if (r.statusCode() != 200) refused.incrementAndGet(); });
+                        .thenAccept(r -> (r.statusCode() == 200 ? charged : refused).incrementAndGet());
             }, 0, periodMicros, TimeUnit.MICROSECONDS);
             Thread.sleep(seconds * 1000L);
             load.shutdownNow();
-            Thread.sleep(2000);
+            // then wait until every push of the charges made has arrived (or stopped arriving)
+            long expected = 0;
+            long last = -1;
+            int stalled = 0;
+            for (int waited = 0; waited < 60; waited++) {
+                expected = charged.get() * (connections / userCount);
+                long now = pushes.get();
+                if (now >= expected && waited >= 2) {
+                    break;
+                }
+                stalled = now == last ? stalled + 1 : 0;
+                if (stalled >= 10) {
+                    break;
+                }
+                last = now;
+                Thread.sleep(1000);
+            }
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf(Locale.ROOT, "%d charges sent at %d/s (%d refused), %d pushes received (%d connections "
-                            + "per user)%n", sent.get(), rate, refused.get(), pushes.get(), connections / userCount);
+            System.out.printf(Locale.ROOT, "%d charges sent at %d/s (%d charged, %d refused), %d of %d expected pushes "
+                            + "received (%d connections per user)%n", sent.get(), rate, charged.get(), refused.get(),
+                    pushes.get(), expected, connections / userCount);
             System.out.printf(Locale.ROOT, "%n| connections | charges/s | pushes/s | p50 ms | p99 ms | max ms |%n"
                             + "|---|---|---|---|---|---|%n| %d | %d | %.0f | %d | %d | %d |%n", connections, rate,
                     pushes.get() / (double) seconds, pct(sorted, 0.50), pct(sorted, 0.99),
@@ -139,6 +157,7 @@ public final class LiveBenchmark {
                 if (message.path("type").asText().equals("ack") && message.path("action").asText().equals("subscribe")) {
                     ready.countDown();
                 } else if (message.path("event").asText().equals("balance.changed")) {
+                    // the charge's own time, before its commit: an upper bound of commit-to-client
                     pushes.incrementAndGet();
                     latencies.add(now - Instant.parse(message.path("at").asText()).toEpochMilli());
                 }
