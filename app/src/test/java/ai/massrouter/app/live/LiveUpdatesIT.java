@@ -10,6 +10,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -239,8 +240,12 @@ class LiveUpdatesIT extends PlatformIT {
         User user = fundedUser("3.00");
         charge(api, user);
         String admin = adminToken();
+        // the live pushes of the funding and the charge must be out of the way first (the machine may be slow)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                balance(api, user.token()).path("total").decimalValue().compareTo(new BigDecimal("2.90")) == 0);
         try (LiveClient live = connected(port, user).subscribe("billing.updates").subscribe("system.alerts")) {
             assertThat(live.next(event("balance.snapshot"), 5000)).isNotNull();
+            live.drain(1000);
             Response replay = api.post("/api/v1/admin/projections/accounts/replay", null, admin);
             assertThat(replay.status()).as(replay.toString()).isEqualTo(200);
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
