@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code user_lookup} table: command-side state, never a projection, never reset. */
+/** The {@code user_lookup} and {@code username_lookup} tables: command-side state, never a projection, never reset. */
 @Component
 public class JdbcUserDirectory implements UserDirectory {
 
@@ -34,6 +34,25 @@ public class JdbcUserDirectory implements UserDirectory {
     }
 
     @Override
+    public void claimUsername(String username, UserId userId) {
+        String key = UserDirectory.usernameKey(username);
+        try {
+            if (jdbc.update("UPDATE username_lookup SET username_key = ? WHERE user_id = ?", key, userId.value()) == 0) {
+                jdbc.update("INSERT INTO username_lookup (username_key, user_id) VALUES (?, ?)", key, userId.value());
+            }
+        } catch (DuplicateKeyException e) {
+            throw new DomainException(ErrorCode.ERR_001, "This username is already taken",
+                    Map.of("username", "already taken"));
+        }
+    }
+
+    @Override
+    public boolean usernameTaken(String username) {
+        return !jdbc.queryForList("SELECT user_id FROM username_lookup WHERE username_key = ?", String.class,
+                UserDirectory.usernameKey(username)).isEmpty();
+    }
+
+    @Override
     public void changeStatus(UserId userId, UserStatus status) {
         jdbc.update("UPDATE user_lookup SET status = ? WHERE user_id = ?", status.name(), userId.value());
     }
@@ -49,5 +68,11 @@ public class JdbcUserDirectory implements UserDirectory {
         return jdbc.query("SELECT role, status FROM user_lookup WHERE user_id = ?",
                 (rs, i) -> new Entry(userId, UserRole.valueOf(rs.getString(1)), UserStatus.valueOf(rs.getString(2))),
                 userId.value()).stream().findFirst();
+    }
+
+    @Override
+    public Optional<String> findEmail(UserId userId) {
+        return jdbc.query("SELECT email_lower FROM user_lookup WHERE user_id = ? AND email_lower IS NOT NULL",
+                (rs, i) -> rs.getString(1), userId.value()).stream().findFirst();
     }
 }
