@@ -17,6 +17,20 @@ final class BenchSetup {
     private BenchSetup() {
     }
 
+    /** A new user with a large balance; returns the user's access JWT. */
+    static String fundedUserToken(HttpClient http, String base) throws Exception {
+        String admin = post(http, base + "/api/v1/auth/login", null,
+                "{\"email\":\"bench@massrouter.test\",\"password\":\"bench-password\"}")
+                .path("tokens").path("access_token").asText();
+        String name = "bench" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode user = post(http, base + "/api/v1/auth/register", null, "{\"email\":\"" + name
+                + "@example.com\",\"username\":\"" + name + "\",\"password\":\"password-123\","
+                + "\"confirm_password\":\"password-123\"}");
+        post(http, base + "/api/v1/admin/accounts/" + user.path("user").path("id").asText() + "/adjustments", admin,
+                "{\"amount\":1000000,\"reason\":\"benchmark funding\"}");
+        return user.path("tokens").path("access_token").asText();
+    }
+
     static String apiKeyWithFunds(HttpClient http, String base) throws Exception {
         String admin = post(http, base + "/api/v1/auth/login", null,
                 "{\"email\":\"bench@massrouter.test\",\"password\":\"bench-password\"}")

@@ -1,0 +1,52 @@
+package ai.massrouter.projections.live;
+
+import ai.massrouter.api.live.LiveUpdate;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes a {@link LiveUpdate} with PostgreSQL's {@code NOTIFY} on the projection's own
+ * connection, inside the transaction that wrote the read model: PostgreSQL delivers it to the
+ * {@link LiveListener} of every node only when (and if) that transaction commits, so a push never
+ * runs ahead of the read model and never reports a write that was rolled back. During a replay
+ * nothing is published.
+ */
+@Component
+public class LiveNotices {
+
+    static final String CHANNEL = "massrouter_live";
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** PostgreSQL refuses payloads of 8000 bytes and more; ours are a few hundred. */
+    static final int MAX_PAYLOAD = 7900;
+
+    private final JdbcTemplate jdbc;
+
+    public LiveNotices(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void publish(LiveUpdate update, ReplayStatus status) {
+        if (status.isReplay()) {
+            return;
+        }
+        String payload;
+        try {
+            payload = JSON.writeValueAsString(update);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        if (payload.length() > MAX_PAYLOAD) {
+            throw new IllegalStateException("Live update too large for NOTIFY: " + payload.length() + " chars");
+        }
+        jdbc.queryForObject("SELECT pg_notify(?, ?)::text", String.class, CHANNEL, payload);
+    }
+}
