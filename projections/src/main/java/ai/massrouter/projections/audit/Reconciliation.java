@@ -133,7 +133,7 @@ final class Reconciliation {
         }
         UsageDetails usage = e.usage();
         if (usage != null && usage.pricing() != null) {
-            Money cost = usage.pricing().cost(usage.promptTokens(), usage.completionTokens());
+            Money cost = usage.cost();
             if (Math.addExact(charged, uncollected) != cost.nanos()) {
                 breaks.add(hold("settlement_differs_from_usage", account, e.holdId(), "charged "
                         + e.charged().toDecimal() + " + uncollected " + new Money(uncollected, cost.currency()).toDecimal()

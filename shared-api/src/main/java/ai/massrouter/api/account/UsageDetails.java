@@ -1,7 +1,9 @@
 package ai.massrouter.api.account;
 
 import ai.massrouter.api.model.ModelPricing;
+import ai.massrouter.api.common.Money;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import ai.massrouter.api.user.UserId;
 
 /**
@@ -33,5 +35,11 @@ public record UsageDetails(UserId userId, String apiKeyId, String modelId, Strin
     public UsageDetails(UserId userId, String apiKeyId, String modelId, String provider, String category,
                         long promptTokens, long completionTokens, ModelPricing pricing) {
         this(userId, apiKeyId, modelId, provider, category, promptTokens, completionTokens, pricing, null, null, null);
+    }
+
+    /** What this usage costs at its recorded prices: cached prompt tokens at the cache-read price, if any. */
+    @JsonIgnore
+    public Money cost() {
+        return pricing.cost(promptTokens, cachedPromptTokens == null ? 0 : cachedPromptTokens, completionTokens);
     }
 }
