@@ -31,8 +31,11 @@ public class DeadLetterConfig {
                                              ConnectionProvider connections, TransactionManager transactions,
                                              Serializer serializer,
                                              @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return configurer -> configurer.eventProcessing(processing -> groups.forEach(group ->
-                processing.registerDeadLetterQueue(group, config -> JdbcSequencedDeadLetterQueue
+        return configurer -> configurer.eventProcessing(processing -> groups.forEach(group -> processing
+                // remembers which sequences have no letter, so an event of a healthy aggregate costs no lookup
+                .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (config, builder) -> builder.enableSequenceIdentifierCache())
+                .registerDeadLetterQueue(group, config -> JdbcSequencedDeadLetterQueue
                         .<EventMessage<?>>builder()
                         .processingGroup(group)
                         .connectionProvider(connections)

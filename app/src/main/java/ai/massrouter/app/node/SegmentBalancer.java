@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * Spreads the processors' segments over the nodes with the {@code projections} role. A pooled
  * processor claims every unclaimed segment, so the first node to start would keep them all; every
  * heartbeat, a node that holds more than its fair share (segments / live nodes, rounded up)
- * releases the surplus for a few heartbeats, and another node's processor claims it. A node that
+ * releases the surplus for three heartbeats (at least 12 s), and another node's processor claims it. A node that
  * stops cleanly releases its segments and deletes its heartbeat, so the others take over at once;
  * one that dies keeps its claims until they time out (Axon's claim timeout, 10 s), then the others
  * steal them.
@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 public class SegmentBalancer {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
+    /** Longer than a pooled processor's claim interval (5 s), so that another node claims a released segment first. */
+    private static final long MIN_RELEASE_MILLIS = 12_000;
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
@@ -75,7 +77,8 @@ public class SegmentBalancer {
             int segment = claimed.get(i);
             log.info("Releasing segment {} of {} to another node ({} nodes, {} segments)", segment,
                     processor.getName(), liveNodes, segments);
-            processor.releaseSegment(segment, heartbeat.toMillis() * 3, TimeUnit.MILLISECONDS);
+            processor.releaseSegment(segment, Math.max(MIN_RELEASE_MILLIS, heartbeat.toMillis() * 3),
+                    TimeUnit.MILLISECONDS);
         }
     }
 

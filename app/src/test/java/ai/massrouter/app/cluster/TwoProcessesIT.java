@@ -98,8 +98,10 @@ class TwoProcessesIT extends PlatformIT {
     /**
      * {@code kill -9} of a process in the middle of a charge load: every charge it acknowledged is
      * in the log; every charge it did not answer, retried by its client on the surviving node with
-     * the same request id, is applied once (it either was already, or is now); the read models
-     * catch up on the survivor and on the restarted process alike; the ledger check is clean.
+     * the same request id, is applied once (it either was already, or is now); the survivor takes
+     * the dead node's segments over and its read models catch up; the ledger check is clean. (A
+     * fresh process on a database with history is the first test's start; restarting the
+     * killed one here would double this test's time.)
      */
     @Test
     void killMinus9_duringAChargeLoad_losesNoAcknowledgedCharge_andDoublesNone() throws Exception {
@@ -111,11 +113,11 @@ class TwoProcessesIT extends PlatformIT {
         ChargeLoad load;
         try (NodeProcess victim = NodeProcess.start(databaseUrl, HEARTBEAT)) {
             load = ChargeLoad.start(List.of(api, victim.api()), token, 8);
-            await().atMost(Duration.ofSeconds(30)).until(() -> load.acknowledged().size() >= 100);
+            await().atMost(Duration.ofSeconds(30)).until(() -> load.acknowledged().size() >= 60);
             victim.kill();
             load.stop();
         }
-        assertThat(load.acknowledged()).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(load.acknowledged()).hasSizeGreaterThanOrEqualTo(60);
         assertThat(load.unexpectedAnswers()).isEmpty();
         for (String requestId : load.acknowledged()) {
             assertThat(chargeEvents(requestId)).as(requestId).isEqualTo(1);
@@ -130,23 +132,21 @@ class TwoProcessesIT extends PlatformIT {
         assertThat(totalChargeEvents(userId)).isEqualTo(charged);
         BigDecimal expected = new BigDecimal("1000.00").subtract(new BigDecimal("0.10").multiply(BigDecimal.valueOf(charged)));
 
-        try (NodeProcess restarted = NodeProcess.start(databaseUrl, HEARTBEAT)) {
-            for (ApiClient node : List.of(api, restarted.api())) {
-                await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
-                    assertThat(total(node, token)).isEqualByComparingTo(expected);
-                    assertThat(node.get("/api/v1/billing/transactions?type=consumption&limit=1", token).data()
-                            .path("total").asInt()).isEqualTo(charged);
-                });
-            }
-            // the balance the aggregate holds equals the sum of the events: one more charge shows it
-            Response next = restarted.api().post("/api/v1/billing/usage", usage("after-restart"), token);
-            assertThat(next.status()).as(next.toString()).isEqualTo(200);
-            assertThat(next.data().path("balance_after").decimalValue())
-                    .isEqualByComparingTo(expected.subtract(new BigDecimal("0.10")));
-            JsonNode check = restarted.api().get("/api/v1/admin/audit/ledger-check", adminToken()).data();
-            assertThat(check.path("balanced").asBoolean()).as(check.toString()).isTrue();
-            assertThat(check.path("mismatches").size()).as(check.toString()).isZero();
-        }
+        // the survivor takes the dead node's segments over once its claims time out; the read models catch up
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(owners("accounts")).containsOnly(THIS_NODE);
+            assertThat(total(api, token)).isEqualByComparingTo(expected);
+            assertThat(api.get("/api/v1/billing/transactions?type=consumption&limit=1", token).data()
+                    .path("total").asInt()).isEqualTo(charged);
+        });
+        // the balance the aggregate holds equals the sum of the events: the next charge shows it
+        Response next = api.post("/api/v1/billing/usage", usage("after-kill"), token);
+        assertThat(next.status()).as(next.toString()).isEqualTo(200);
+        assertThat(next.data().path("balance_after").decimalValue())
+                .isEqualByComparingTo(expected.subtract(new BigDecimal("0.10")));
+        JsonNode check = api.get("/api/v1/admin/audit/ledger-check", adminToken()).data();
+        assertThat(check.path("balanced").asBoolean()).as(check.toString()).isTrue();
+        assertThat(check.path("mismatches").size()).as(check.toString()).isZero();
     }
 
     /** The owners of a processor's segments (one per segment), as Axon writes them into the token table. */
