@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * Spreads the processors' segments over the nodes with the {@code projections} role. A pooled
  * processor claims every unclaimed segment, so the first node to start would keep them all; every
  * heartbeat, a node that holds more than its fair share (segments / live nodes, rounded up)
- * releases the surplus for three heartbeats (at least 12 s), and another node's processor claims it. A node that
+ * releases the surplus for three heartbeats (at least 12 s), and a node below its fair share
+ * claims it at its next heartbeat. A node that
  * stops cleanly releases its segments and deletes its heartbeat, so the others take over at once;
  * one that dies keeps its claims until they time out (Axon's claim timeout, 10 s), then the others
  * steal them.
@@ -79,6 +80,13 @@ public class SegmentBalancer {
                     processor.getName(), liveNodes, segments);
             processor.releaseSegment(segment, Math.max(MIN_RELEASE_MILLIS, heartbeat.toMillis() * 3),
                     TimeUnit.MILLISECONDS);
+        }
+        if (claimed.size() < fairShare) {
+            // a segment another node released (or left behind when it stopped) is taken now, even one
+            // this node released itself earlier: the processor's own claim loop would wait for that
+            List<Integer> free = jdbc.queryForList("SELECT segment FROM tokenentry WHERE processorname = ? "
+                    + "AND owner IS NULL ORDER BY segment", Integer.class, processor.getName());
+            free.stream().limit(fairShare - claimed.size()).forEach(processor::claimSegment);
         }
     }
 
