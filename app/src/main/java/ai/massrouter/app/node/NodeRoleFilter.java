@@ -2,7 +2,6 @@ package ai.massrouter.app.node;
 
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.app.web.ErrorResponder;
-import ai.massrouter.app.web.OpenAiErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,11 +54,9 @@ public class NodeRoleFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String message = "This node does not serve the " + surface.name().toLowerCase() + " role";
-        if (surface == NodeRole.GATEWAY) {
-            responder.writeOpenAiError(response, 404, message, OpenAiErrors.type(ErrorCode.ERR_004), ErrorCode.ERR_004.name());
-        } else {
-            responder.write(response, ErrorCode.ERR_004, message, Map.of("role", surface.name().toLowerCase()));
-        }
+        String role = surface.name().toLowerCase(Locale.ROOT);
+        // OpenAI's shape on /v1, the envelope elsewhere
+        responder.write(request, response, ErrorCode.ERR_004, "This node does not serve the " + role + " role",
+                Map.of("role", role));
     }
 }

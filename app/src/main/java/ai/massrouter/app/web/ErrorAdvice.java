@@ -3,6 +3,8 @@ package ai.massrouter.app.web;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.ErrorDetails;
+import ai.massrouter.app.limits.BodyLimitFilter;
+import ai.massrouter.app.limits.BodyTooLargeException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -104,6 +106,11 @@ public class ErrorAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e) {
+        BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            return responder.entity(ErrorCode.SIZE_001, BodyLimitFilter.message(tooLarge.limit()),
+                    Map.of("body", "at most " + tooLarge.limit() + " bytes"));
+        }
         Throwable cause = e.getCause();
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
@@ -155,6 +162,10 @@ public class ErrorAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
+        BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            return unreadable(new HttpMessageNotReadableException(tooLarge.getMessage(), tooLarge, null));
+        }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return responder.entity(ErrorCode.ERR_005, "Internal server error", Map.of());
     }

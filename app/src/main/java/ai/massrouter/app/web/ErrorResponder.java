@@ -3,6 +3,7 @@ package ai.massrouter.app.web;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -55,6 +56,20 @@ public class ErrorResponder {
                 ErrorEnvelope.of(code.name(), message == null ? code.defaultMessage() : message, details));
     }
 
+    /**
+     * An error written outside any controller (a filter, the security chain, the container), in the
+     * shape of the surface the client called: OpenAI's on {@code /v1}, the envelope everywhere else.
+     */
+    public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message,
+                      Map<String, String> details) throws IOException {
+        if (OpenAiErrors.onGatewaySurface(request.getRequestURI())) {
+            writeOpenAiError(response, code.httpStatus(), message == null ? code.defaultMessage() : message,
+                    OpenAiErrors.type(code), code.name());
+        } else {
+            write(response, code, message, details);
+        }
+    }
+
     /** An error of the OpenAI-compatible surface, in OpenAI's own shape (no envelope). */
     public void writeOpenAiError(HttpServletResponse response, int status, String message, String type, String code)
             throws IOException {
@@ -75,7 +90,8 @@ public class ErrorResponder {
     /** The code a bare HTTP status stands for, where no code was raised (errors outside any controller). */
     public static ErrorCode codeForStatus(int status) {
         return switch (status) {
-            case 400, 405, 406, 413, 415 -> ErrorCode.ERR_001;
+            case 400, 405, 406, 415, 431 -> ErrorCode.ERR_001;
+            case 413 -> ErrorCode.SIZE_001;
             case 401 -> ErrorCode.ERR_002;
             case 403 -> ErrorCode.ERR_003;
             case 404 -> ErrorCode.ERR_004;

@@ -41,6 +41,6 @@ public class OpenAiErrorAdvice implements ResponseBodyAdvice<Object> {
                 && servlet.getServletRequest().getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original) {
             path = original;
         }
-        return path.startsWith(OpenAiErrors.PATH_PREFIX);
+        return OpenAiErrors.onGatewaySurface(path);
     }
 }

@@ -18,9 +18,13 @@ public final class OpenAiErrors {
     private OpenAiErrors() {
     }
 
+    public static boolean onGatewaySurface(String path) {
+        return path != null && path.startsWith(PATH_PREFIX);
+    }
+
     public static String type(ErrorCode code) {
         return switch (code) {
-            case ERR_001 -> "invalid_request_error";
+            case ERR_001, SIZE_001 -> "invalid_request_error";
             case ERR_002, APIKEY_001 -> "authentication_error";
             case ERR_003, USER_001 -> "permission_error";
             case ERR_004 -> "not_found_error";

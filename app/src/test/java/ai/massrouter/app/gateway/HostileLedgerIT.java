@@ -6,12 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +34,7 @@ class HostileLedgerIT extends GatewayIT {
         LocalOpenAiServer.SlowStream slow = new LocalOpenAiServer.SlowStream();
         OPENAI.slowStream = slow;
         String requestId;
-        try (InFlight call = InFlight.open(port, consumer.key(), model)) {
+        try (InFlightCall call = InFlightCall.open(port, consumer.key(), model)) {
             requestId = call.requestId;
             // the call is in flight, its hold open: pre-claim every id its settlement could have
             for (String id : preClaims(requestId)) {
@@ -61,15 +56,15 @@ class HostileLedgerIT extends GatewayIT {
 
     /** Three calls in flight, and all their pre-claims sent at once: every call is still charged. */
     @Test
-    void concurrentPreClaims_againstSeveralCallsInFlight_neverSkipASettlement() throws Exception {
+    void concurrentPreClaims_againstSeveralCallsInFlightCall_neverSkipASettlement() throws Exception {
         Consumer consumer = consumer("20.00");
         String model = model("1000.00", "2000.00", "local-a", "slow");
         LocalOpenAiServer.SlowStream slow = new LocalOpenAiServer.SlowStream();
         OPENAI.slowStream = slow;
-        List<InFlight> calls = new java.util.ArrayList<>();
+        List<InFlightCall> calls = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
-                calls.add(InFlight.open(port, consumer.key(), model));
+                calls.add(InFlightCall.open(port, consumer.key(), model));
             }
             List<String> claims = new java.util.ArrayList<>();
             calls.forEach(c -> claims.addAll(preClaims(c.requestId)));
@@ -77,16 +72,16 @@ class HostileLedgerIT extends GatewayIT {
                     i -> meter(consumer.key(), claims.get(i), "mock/free").status());
             assertThat(statuses).containsOnly(200);
             slow.clientGone.countDown();
-            for (InFlight call : calls) {
+            for (InFlightCall call : calls) {
                 assertThat(call.readToEnd()).isTrue();
             }
         } finally {
-            for (InFlight call : calls) {
+            for (InFlightCall call : calls) {
                 call.close();
             }
         }
         BigDecimal total = BigDecimal.ZERO;
-        for (InFlight call : calls) {
+        for (InFlightCall call : calls) {
             BigDecimal charged = callCharge(consumer, call.requestId, model);
             assertThat(charged).isPositive();
             total = total.add(charged);
@@ -187,56 +182,5 @@ class HostileLedgerIT extends GatewayIT {
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(api.get("/api/v1/billing/balance", consumer.jwt()).data().path("available").decimalValue())
                         .isEqualByComparingTo(amount));
-    }
-
-    /** A streamed call over a raw socket, read up to its third content chunk: in flight, its hold open. */
-    private static final class InFlight implements AutoCloseable {
-        private final Socket socket;
-        private final BufferedReader in;
-        private final String requestId;
-
-        private InFlight(Socket socket, BufferedReader in, String requestId) {
-            this.socket = socket;
-            this.in = in;
-            this.requestId = requestId;
-        }
-
-        static InFlight open(int port, String key, String model) throws java.io.IOException {
-            String body = "{\"model\":\"" + model + "\",\"stream\":true,\"max_tokens\":1000,"
-                    + "\"messages\":[{\"role\":\"user\",\"content\":\"stream slowly\"}]}";
-            Socket socket = new Socket("localhost", port);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
-                    + "\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            String requestId = null;
-            int received = 0;
-            for (String line; received < 3 && (line = in.readLine()) != null; ) {
-                if (line.toLowerCase().startsWith("x-request-id:")) {
-                    requestId = line.substring(line.indexOf(':') + 1).trim();
-                }
-                if (line.startsWith("data: ") && line.contains("abcd")) {
-                    received++;
-                }
-            }
-            assertThat(requestId).startsWith("chatcmpl-");
-            return new InFlight(socket, in, requestId);
-        }
-
-        boolean readToEnd() throws java.io.IOException {
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.equals("data: [DONE]")) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            socket.close();
-        }
     }
 }

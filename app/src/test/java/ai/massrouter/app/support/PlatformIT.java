@@ -30,11 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
         "massrouter.rate-limit.auth-per-email-per-hour=1000000",
         // several contexts (and other builds) share one PostgreSQL server and its 100 connections
         "spring.datasource.hikari.maximum-pool-size=12",
-        "spring.datasource.hikari.minimum-idle=1"})
+        "spring.datasource.hikari.minimum-idle=1",
+        "massrouter.cors.allowed-origins=" + PlatformIT.ALLOWED_ORIGIN})
 public abstract class PlatformIT {
 
     public static final String ADMIN_EMAIL = "root@massrouter.test";
     public static final String ADMIN_PASSWORD = "admin-password-1";
+    /** The one browser origin allowed to call the API in the tests (a web console elsewhere). */
+    public static final String ALLOWED_ORIGIN = "https://console.massrouter.test";
 
     @LocalServerPort
     protected int port;

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ValidationAndErrorsIT extends PlatformIT {
 
     private Response registerWith(Map<String, Object> overrides) {
-        Map<String, Object> body = new HashMap<>(Map.of("email", uniqueEmail("v"), "username", "valid_name",
+        Map<String, Object> body = new HashMap<>(Map.of("email", uniqueEmail("v"), "username",
+                "valid_" + java.util.UUID.randomUUID().toString().substring(0, 8),
                 "password", "password-123", "confirm_password", "password-123"));
         body.putAll(overrides);
         return api.post("/api/v1/auth/register", body, null);
@@ -67,7 +68,7 @@ class ValidationAndErrorsIT extends PlatformIT {
 
     @Test
     void health_isUp_withEventStoreAndReadModels() {
-        Response health = api.get("/actuator/health", null);
+        Response health = api.get("/actuator/health", adminToken());
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asText()).isEqualTo("UP");
         assertThat(health.json().path("components").path("eventStoreAndReadModels").path("status").asText())

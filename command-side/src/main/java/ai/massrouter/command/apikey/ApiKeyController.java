@@ -29,6 +29,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+/**
+ * Key management needs the user's login session (a JWT): an API key may not create, change or
+ * revoke keys, its own included. The security chain refuses it first; these checks stay as a second lock.
+ */
 @RestController
 @RequestMapping("/api/v1/users/me/api-keys")
 public class ApiKeyController {
@@ -48,6 +52,7 @@ public class ApiKeyController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public CreatedApiKey create(Caller caller, @Valid @RequestBody CreateApiKeyRequest request) {
+        caller.requireUserSession();
         Instant now = clock.instant();
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
             throw DomainException.invalid("expires_at", "must be in the future");
@@ -66,6 +71,7 @@ public class ApiKeyController {
 
     @DeleteMapping("/{keyId}")
     public Revoked revoke(Caller caller, @PathVariable String keyId) {
+        caller.requireUserSession();
         Instant now = clock.instant();
         commands.sendAndWait(new RevokeApiKeyCommand(ApiKeyId.of(keyId), caller.userId(), now));
         return new Revoked(keyId, "revoked", now);
@@ -74,6 +80,7 @@ public class ApiKeyController {
     @PutMapping("/{keyId}/limits")
     public LimitsChanged changeLimits(Caller caller, @PathVariable String keyId,
                                       @Valid @RequestBody ChangeLimitsRequest request) {
+        caller.requireUserSession();
         SpendLimits limits = request.spendLimit() == null ? SpendLimits.NONE : request.spendLimit().toLimits(currency);
         Instant now = clock.instant();
         commands.sendAndWait(new ChangeApiKeyLimitsCommand(ApiKeyId.of(keyId), caller.userId(), limits,

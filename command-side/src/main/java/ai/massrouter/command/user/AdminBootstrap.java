@@ -52,9 +52,18 @@ public class AdminBootstrap implements ApplicationRunner {
             return;
         }
         UserId userId = UserId.generate();
-        String username = email.substring(0, email.indexOf('@')).replaceAll("[^\\p{L}\\p{N}_.-]", "_");
+        String username = freeUsername(email.substring(0, email.indexOf('@')).replaceAll("[^\\p{L}\\p{N}_.-]", "_"));
         commands.sendAndWait(new RegisterUserCommand(userId, email.trim(), username,
                 passwordEncoder.encode(password), UserRole.ADMIN, null, null, clock.instant()));
-        log.info("Created administrator {} ({})", email, userId);
+        log.info("Created administrator {} ({}) with username {}", email, userId, username);
+    }
+
+    /** Usernames are unique: if someone registered the e-mail's local part first, the admin gets name_2, ... */
+    private String freeUsername(String base) {
+        String candidate = base;
+        for (int n = 2; users.usernameTaken(candidate); n++) {
+            candidate = base + "_" + n;
+        }
+        return candidate;
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code user_lookup} table: command-side state, never a projection, never reset. */
+/** The {@code user_lookup} and {@code username_lookup} tables: command-side state, never a projection, never reset. */
 @Component
 public class JdbcUserDirectory implements UserDirectory {
 
@@ -31,6 +31,25 @@ public class JdbcUserDirectory implements UserDirectory {
             throw new DomainException(ErrorCode.ERR_001, "This e-mail is already registered",
                     Map.of("email", "already registered"));
         }
+    }
+
+    @Override
+    public void claimUsername(String username, UserId userId) {
+        String key = UserDirectory.usernameKey(username);
+        try {
+            if (jdbc.update("UPDATE username_lookup SET username_key = ? WHERE user_id = ?", key, userId.value()) == 0) {
+                jdbc.update("INSERT INTO username_lookup (username_key, user_id) VALUES (?, ?)", key, userId.value());
+            }
+        } catch (DuplicateKeyException e) {
+            throw new DomainException(ErrorCode.ERR_001, "This username is already taken",
+                    Map.of("username", "already taken"));
+        }
+    }
+
+    @Override
+    public boolean usernameTaken(String username) {
+        return !jdbc.queryForList("SELECT user_id FROM username_lookup WHERE username_key = ?", String.class,
+                UserDirectory.usernameKey(username)).isEmpty();
     }
 
     @Override

@@ -32,8 +32,8 @@ import java.util.Objects;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A user: identity, credentials, status and open login sessions. The e-mail's uniqueness is
- * guarded outside (see {@link UserDirectory}), in the same transaction as the first event.
+ * A user: identity, credentials, status and open login sessions. The uniqueness of the e-mail and
+ * of the username is guarded outside (see {@link UserDirectory}), in the same transaction as the event.
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "userSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -58,6 +58,7 @@ public class UserAggregate {
     @CommandHandler
     public UserAggregate(RegisterUserCommand command, UserDirectory directory) {
         directory.claim(command.email(), command.userId(), command.role());
+        directory.claimUsername(command.username(), command.userId());
         apply(new UserRegisteredEvent(command.userId(), command.email(), command.username(), command.passwordHash(),
                 command.role(), UserStatus.ACTIVE, command.registeredAt()));
         if (command.sessionId() != null) {
@@ -95,11 +96,14 @@ public class UserAggregate {
     }
 
     @CommandHandler
-    public void handle(UpdateUserProfileCommand command) {
+    public void handle(UpdateUserProfileCommand command, UserDirectory directory) {
         String newUsername = command.username() != null ? command.username() : username;
         String newAvatar = command.avatarUrl() != null ? command.avatarUrl() : avatarUrl;
         if (Objects.equals(newUsername, username) && Objects.equals(newAvatar, avatarUrl)) {
             return;
+        }
+        if (!Objects.equals(newUsername, username)) {
+            directory.claimUsername(newUsername, userId);
         }
         apply(new UserProfileUpdatedEvent(userId, newUsername, newAvatar, command.at()));
     }

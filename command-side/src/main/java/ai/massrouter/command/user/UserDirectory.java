@@ -4,19 +4,36 @@ import ai.massrouter.api.user.UserId;
 import ai.massrouter.api.user.UserRole;
 import ai.massrouter.api.user.UserStatus;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The command side's own, strongly consistent view of users: unique e-mails (set validation)
- * and the role and status that authentication checks on every request. Written only by the
- * user aggregate, in the same transaction as its events.
+ * The command side's own, strongly consistent view of users: unique e-mails and usernames (set
+ * validation) and the role and status that authentication checks on every request. Written only
+ * by the user aggregate, in the same transaction as its events.
  */
 public interface UserDirectory {
 
     static String normalize(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * What makes two usernames the same: compatibility-normalized (NFKC, so full-width or ligature
+     * look-alikes of ASCII fold onto it), then lower-cased.
+     */
+    static String usernameKey(String username) {
+        return Normalizer.normalize(username.trim(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Makes the username the user's own (giving up the one it held), or throws ERR_001 naming
+     * {@code username} if another user holds it, in any case.
+     */
+    void claimUsername(String username, UserId userId);
+
+    boolean usernameTaken(String username);
 
     /** Claims the address for a new active user, or throws ERR_001 if another user holds it. */
     void claim(String email, UserId userId, UserRole role);

@@ -79,6 +79,32 @@ class UserAggregateTest {
     }
 
     @Test
+    void register_withAUsernameTakenInAnotherCase_isRefusedWithErr001() {
+        directory.claimUsername("Alice", UserId.of("usr_other"));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUserCommand(ALICE, "alice@example.com", "alice", HASH, UserRole.USER, "s1", "r1", T0))
+                .expectException(refusedWith(ErrorCode.ERR_001))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rename_toAUsernameTakenInFullWidth_isRefusedWithErr001() {
+        directory.claimUsername("admin", UserId.of("usr_admin"));
+        fixture.given(aliceRegistered())
+                .when(new UpdateUserProfileCommand(ALICE, "\uFF21\uFF44\uFF4D\uFF49\uFF4E", null, T1))
+                .expectException(refusedWith(ErrorCode.ERR_001))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rename_changingOnlyTheCaseOfOnesOwnName_isAllowed() {
+        directory.claimUsername("alice", ALICE);
+        fixture.given(aliceRegistered())
+                .when(new UpdateUserProfileCommand(ALICE, "Alice", null, T1))
+                .expectEvents(new UserProfileUpdatedEvent(ALICE, "Alice", null, T1));
+    }
+
+    @Test
     void login_withRightPassword_opensSessionAndReturnsRole() {
         fixture.given(aliceRegistered())
                 .when(new LogInUserCommand(ALICE, "correct horse", "s2", "r2", T1))
@@ -177,6 +203,22 @@ class UserAggregateTest {
     static class InMemoryDirectory implements UserDirectory {
         private final Map<String, UserId> owners = new HashMap<>();
         private final Map<UserId, Entry> entries = new HashMap<>();
+        private final Map<String, UserId> usernames = new HashMap<>();
+
+        @Override
+        public void claimUsername(String username, UserId userId) {
+            UserId holder = usernames.get(UserDirectory.usernameKey(username));
+            if (holder != null && !holder.equals(userId)) {
+                throw DomainException.invalid("username", "already taken");
+            }
+            usernames.values().removeIf(userId::equals);
+            usernames.put(UserDirectory.usernameKey(username), userId);
+        }
+
+        @Override
+        public boolean usernameTaken(String username) {
+            return usernames.containsKey(UserDirectory.usernameKey(username));
+        }
 
         @Override
         public void claim(String email, UserId userId, UserRole role) {

@@ -32,6 +32,7 @@ public class ApiKeyQueryController {
     public Page keys(Caller caller, @RequestParam(defaultValue = "1") int page,
                      @RequestParam(defaultValue = "20") int limit,
                      @RequestParam(name = "include_revoked", defaultValue = "false") boolean includeRevoked) {
+        caller.requireUserSession();
         ApiKeyPageView view = reads.ask(new FindApiKeysQuery(caller.userId(), new PageRequest(page, limit),
                 includeRevoked), ApiKeyPageView.class).orElseThrow();
         return new Page(view.items().stream().map(this::item).toList(), view.page(), view.limit(), view.total());

@@ -19,8 +19,9 @@ public record Caller(UserId userId, UserRole role, String apiKeyId, Set<Permissi
         return new Caller(userId, role, null, Set.of(Permission.READ, Permission.WRITE), SpendLimits.NONE, null);
     }
 
+    /** Acting as an administrator: the admin role, through a login session (an admin's API key is not). */
     public boolean isAdmin() {
-        return role == UserRole.ADMIN;
+        return role == UserRole.ADMIN && !viaApiKey();
     }
 
     public boolean viaApiKey() {
@@ -33,9 +34,19 @@ public record Caller(UserId userId, UserRole role, String apiKeyId, Set<Permissi
         }
     }
 
+    /** Administration is done by an administrator who logged in, never through an API key. */
     public void requireAdmin() {
         if (!isAdmin()) {
-            throw new DomainException(ErrorCode.ERR_003, "Administrator role required");
+            throw new DomainException(ErrorCode.ERR_003, viaApiKey()
+                    ? "Administration needs an administrator's login session, not an API key"
+                    : "Administrator role required");
+        }
+    }
+
+    /** Managing API keys needs the user's login session: a key can never manage keys, its own included. */
+    public void requireUserSession() {
+        if (viaApiKey()) {
+            throw new DomainException(ErrorCode.ERR_003, "API keys are managed with a login session, not an API key");
         }
     }
 }

@@ -18,7 +18,9 @@ public enum ErrorCode {
     USER_001(403, "User is disabled"),
     RATE_001(429, "Rate limit exceeded"),
     /** The gateway's upstream provider failed (only on the OpenAI-compatible {@code /v1} surface). */
-    UPSTREAM_001(502, "Upstream provider failed");
+    UPSTREAM_001(502, "Upstream provider failed"),
+    /** A request body over the limit of its surface (see README, "Security and limits"). */
+    SIZE_001(413, "Request body too large");
 
     private final int httpStatus;
     private final String defaultMessage;
