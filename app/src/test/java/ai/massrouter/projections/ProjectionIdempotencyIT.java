@@ -2,11 +2,16 @@ package ai.massrouter.projections;
 
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOpenedEvent;
+import ai.massrouter.api.account.FundsHeldEvent;
+import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.UsageChargedEvent;
 import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.generation.GenerationId;
+import ai.massrouter.api.generation.GenerationOutcome;
+import ai.massrouter.api.generation.GenerationRecordedEvent;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.app.support.PlatformIT;
@@ -54,6 +59,36 @@ class ProjectionIdempotencyIT extends PlatformIT {
                 Long.class, account.value())).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM model_calls_view WHERE account_id = ?", Long.class,
                 account.value())).isEqualTo(1);
+    }
+
+    @Test
+    void generations_sameEventTwice_changeNothing() throws Exception {
+        AccountId account = AccountId.of("acc_gen_idem");
+        UserId user = UserId.of("usr_gen_idem");
+        Money held = Money.of(1, "CNY");
+        Money charged = new Money(1500, "CNY");
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        UsageDetails usage = new UsageDetails(user, "key_1", "mock/echo", "mock", "chat", 10, 5,
+                new ModelPricing(held, held), 0L, 0L);
+        List<EventMessage<?>> events = List.of(
+                new GenericDomainEventMessage<>("AccountAggregate", account.value(), 5,
+                        new FundsHeldEvent(account, user, "chatcmpl-idem", "key_1", held, "chat.completions mock/echo",
+                                held, held, at)),
+                new GenericDomainEventMessage<>("AccountAggregate", account.value(), 6,
+                        new HoldSettledEvent(account, user, "chatcmpl-idem", usage, held, charged, held.minus(charged),
+                                Money.zero("CNY"), held.minus(charged), Money.zero("CNY"), at)),
+                new GenericDomainEventMessage<>("GenerationAggregate", "chatcmpl-idem", 0,
+                        new GenerationRecordedEvent(GenerationId.of("chatcmpl-idem"), user, "key_1", "chat.completions",
+                                "mock/echo", "mock", List.of(), 10, 5, 0, 0, charged, charged, null, 12, false,
+                                GenerationOutcome.COMPLETED, null, at, at)));
+
+        applyTwice("generations", events);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM generations_view WHERE generation_id = 'chatcmpl-idem'",
+                Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT kind, amount_nanos FROM generation_ledger_entries_view "
+                + "WHERE hold_id = 'chatcmpl-idem' ORDER BY kind")).containsExactly(
+                Map.of("kind", "hold", "amount_nanos", 1_000_000_000L), Map.of("kind", "settle", "amount_nanos", 1500L));
     }
 
     private void applyTwice(String processor, List<EventMessage<?>> events) throws Exception {

@@ -32,7 +32,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stateless security: no sessions, no CSRF (no cookies are used), no login pages. Who the caller
+ * Stateless security: no sessions, no CSRF (no cookie authenticates anyone: the one cookie, set
+ * by a provider sign-in, only binds its state to the browser), no login pages. Who the caller
  * is comes from the bearer filter. Two route families are guarded here, in the chain, whatever
  * their controllers do: {@code /api/v1/admin/**} needs an administrator's login session, and
  * {@code /api/v1/users/me/api-keys/**} a user's login session (never an API key). Everything

@@ -86,6 +86,30 @@ class GatewayAnthropicIT extends GatewayIT {
         assertThat(charge.path("amount").decimalValue()).isEqualByComparingTo(cost("1000.00", 12, "2000.00", 2).negate());
     }
 
+    /** OpenAI's reasoning_effort turns Anthropic's extended thinking on; the thinking comes back as reasoning_content. */
+    @Test
+    void reasoningEffort_becomesAThinkingBudget_andThinkingComesBackAsReasoningContent() {
+        Consumer consumer = consumer("10.00");
+        String model = model("1.00", "1.00", "local-claude", "claude-test");
+
+        Response response = post(consumer.key(), chat(model, "reasoning_effort", "medium", "max_tokens", 8000,
+                "temperature", 0.3));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode sent = ANTHROPIC.requests.get(ANTHROPIC.requests.size() - 1);
+        assertThat(sent.path("thinking").path("type").asText()).isEqualTo("enabled");
+        assertThat(sent.path("thinking").path("budget_tokens").asInt()).isEqualTo(4096);
+        assertThat(sent.has("temperature")).isFalse();
+        JsonNode message = response.json().path("choices").path(0).path("message");
+        assertThat(message.path("reasoning_content").asText()).isEqualTo(LocalAnthropicServer.THINKING);
+        assertThat(message.path("content").asText()).isEqualTo(REPLY);
+
+        // a cap too small for Anthropic's minimum budget leaves thinking off
+        assertThat(post(consumer.key(), chat(model, "reasoning_effort", "high", "max_tokens", 1000)).status())
+                .isEqualTo(200);
+        assertThat(ANTHROPIC.requests.get(ANTHROPIC.requests.size() - 1).has("thinking")).isFalse();
+    }
+
     /** OpenAI SDKs send local images as base64 data URLs; Anthropic refuses those as url sources. */
     @Test
     void base64Image_goesAsABase64Source() {

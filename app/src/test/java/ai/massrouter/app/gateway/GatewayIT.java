@@ -47,6 +47,7 @@ abstract class GatewayIT extends PlatformIT {
         registry.add("massrouter.gateway.connect-timeout", () -> "PT2S");
         registry.add("massrouter.gateway.request-timeout", () -> "PT10S");
         registry.add("massrouter.gateway.read-timeout", () -> "PT2S");
+        registry.add("massrouter.gateway.keep-alive-after", () -> "PT3S");
     }
 
     /** A user with a funded account and an API key with read and write permission. */
@@ -68,14 +69,23 @@ abstract class GatewayIT extends PlatformIT {
 
     /** Adds a model whose routes are (provider, upstream model) pairs, and waits until the catalog shows it. */
     String model(String inputPerMillion, String outputPerMillion, String... routes) {
+        return model(100_000, inputPerMillion, outputPerMillion, routes);
+    }
+
+    String model(int contextLength, String inputPerMillion, String outputPerMillion, String... routes) {
+        return model("chat", contextLength, Map.of("input_per_million", new BigDecimal(inputPerMillion),
+                "output_per_million", new BigDecimal(outputPerMillion)), routes);
+    }
+
+    /** Adds a model of {@code category} at {@code pricing} (the admin API's fields), and waits until the catalog shows it. */
+    String model(String category, int contextLength, Map<String, Object> pricing, String... routes) {
         String id = "test/m-" + UUID.randomUUID().toString().substring(0, 8);
         List<Map<String, String>> routeList = new ArrayList<>();
         for (int i = 0; i < routes.length; i += 2) {
             routeList.add(Map.of("provider", routes[i], "upstream_model", routes[i + 1]));
         }
         Response added = api.post("/api/v1/admin/models", Map.of("id", id, "name", id, "provider", "test",
-                "category", "chat", "context_length", 100_000, "pricing", Map.of("input_per_million",
-                        new BigDecimal(inputPerMillion), "output_per_million", new BigDecimal(outputPerMillion)),
+                "category", category, "context_length", contextLength, "pricing", pricing,
                 "routes", routeList), adminToken());
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
         Awaitility.await().atMost(Duration.ofSeconds(10))
@@ -112,6 +122,29 @@ abstract class GatewayIT extends PlatformIT {
             return false;
         });
         return found.get();
+    }
+
+    /** The call's record at {@code GET /api/v1/generations/{id}}, once the read model has it. */
+    JsonNode generation(Consumer consumer, String requestId) {
+        AtomicReference<JsonNode> found = new AtomicReference<>();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Response response = api.get("/api/v1/generations/" + requestId, consumer.key());
+            found.set(response.data());
+            return response.status() == 200
+                    && response.data().path("ledger_entries").size() >= 2;
+        });
+        return found.get();
+    }
+
+    /** The types of the account's events, as recorded (e.g. {@code FundsHeldEvent}). */
+    List<String> eventTypes(Consumer consumer) {
+        List<String> types = new ArrayList<>();
+        for (JsonNode e : api.get("/api/v1/admin/audit/accounts/" + consumer.userId() + "/events?limit=100",
+                adminToken()).data().path("events")) {
+            String type = e.path("type").asText();
+            types.add(type.substring(type.lastIndexOf('.') + 1));
+        }
+        return types;
     }
 
     /** Waits until nothing is on hold any more, and returns the balance. */

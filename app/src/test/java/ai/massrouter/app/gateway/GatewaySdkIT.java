@@ -2,18 +2,27 @@ package ai.massrouter.app.gateway;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.OpenAIServiceException;
+import com.openai.models.FunctionDefinition;
+import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionFunctionTool;
+import com.openai.models.chat.completions.ChatCompletionMessage;
+import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.chat.completions.ChatCompletionToolChoiceOption;
+import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import com.openai.models.models.Model;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,6 +76,51 @@ class GatewaySdkIT extends GatewayIT {
         assertThat(last.usage().orElseThrow().promptTokens()).isEqualTo(LocalAnthropicServer.INPUT_TOKENS);
         assertThat(charge(consumer, last.id()).path("amount").decimalValue()).isEqualByComparingTo(
                 cost("2.00", LocalAnthropicServer.INPUT_TOKENS, "8.00", LocalAnthropicServer.OUTPUT_TOKENS).negate());
+    }
+
+    /** An agent's loop through the SDK, on Claude: the tool call comes back, its result goes in, the answer uses it. */
+    @Test
+    void sdk_toolCallRoundTrip_onAnAnthropicRoute_andStreamed() {
+        Consumer consumer = consumer("10.00");
+        String model = model("3.00", "15.00", "local-claude", "claude-tools");
+        OpenAIClient client = client(consumer.key());
+        ChatCompletionFunctionTool weather = ChatCompletionFunctionTool.builder().function(FunctionDefinition.builder()
+                .name("get_weather").description("Current weather in a city").parameters(FunctionParameters.builder()
+                        .putAdditionalProperty("type", JsonValue.from("object"))
+                        .putAdditionalProperty("properties", JsonValue.from(Map.of("city", Map.of("type", "string"))))
+                        .build()).build()).build();
+        ChatCompletionCreateParams ask = ChatCompletionCreateParams.builder().model(model)
+                .addUserMessage("Weather in Paris?").addTool(weather).toolChoice(ChatCompletionToolChoiceOption.Auto.AUTO)
+                .build();
+
+        ChatCompletion first = client.chat().completions().create(ask);
+
+        first.validate();
+        ChatCompletionMessage message = first.choices().get(0).message();
+        ChatCompletionMessageFunctionToolCall call = message.toolCalls().orElseThrow().get(0).asFunction();
+        assertThat(call.function().name()).isEqualTo("get_weather");
+        assertThat(call.function().arguments()).contains("Paris");
+        assertThat(first.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
+
+        ChatCompletion second = client.chat().completions().create(ask.toBuilder().addMessage(message)
+                .addMessage(ChatCompletionToolMessageParam.builder().toolCallId(call.id()).content("18 degrees").build())
+                .build());
+
+        assertThat(second.choices().get(0).message().content()).contains(LocalAnthropicServer.TOOL_ANSWER_PREFIX
+                + "18 degrees");
+        // usage.cost is an extra field OpenAI's SDK keeps: what the ledger charged
+        assertThat(new java.math.BigDecimal(second.usage().orElseThrow()._additionalProperties().get("cost").toString()))
+                .isEqualByComparingTo(charge(consumer, second.id()).path("amount").decimalValue().negate());
+
+        StringBuilder arguments = new StringBuilder();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(ask)) {
+            stream.stream().forEach(chunk -> {
+                chunk.validate();
+                chunk.choices().forEach(c -> c.delta().toolCalls().ifPresent(calls -> calls.forEach(
+                        t -> t.function().flatMap(f -> f.arguments()).ifPresent(arguments::append))));
+            });
+        }
+        assertThat(arguments.toString()).isEqualTo(LocalAnthropicServer.TOOL_INPUT);
     }
 
     @Test

@@ -25,13 +25,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code stall-first} fall silent after two chunks or before the first, {@code cut} and {@code cut-first}
  * end the response cleanly after two chunks or before the first, without {@code [DONE]}; {@code cut-after-role}
  * after the role chunk alone; {@code error-first} answers 200 and then an error event with a 502 code, as
- * OpenRouter does when the provider behind it fails.
+ * OpenRouter does when the provider behind it fails. A model named {@code reasoning...} behaves as OpenAI's
+ * reasoning models: it refuses {@code max_tokens} and reports {@link #CACHED_TOKENS} of its prompt as read
+ * from its cache and {@link #REASONING_TOKENS} of its completion as reasoning. A model named {@code ...-nousage}
+ * reports no usage at all, as some compatible servers do.
  */
 final class LocalOpenAiServer {
 
     static final long PROMPT_TOKENS = 1200;
     static final long COMPLETION_TOKENS = 300;
     static final String REPLY = "Hello from upstream";
+    static final long CACHED_TOKENS = 1000;
+    static final long EMBEDDING_TOKENS = 42;
+    static final long LATE_MILLIS = 4500;
+    static final long REASONING_TOKENS = 200;
     static final int SLOW_CHUNKS_BEFORE_WAIT = 3;
     static final int SLOW_CHUNKS_MAX = 500;
 
@@ -45,6 +52,29 @@ final class LocalOpenAiServer {
 
     LocalOpenAiServer() throws IOException {
         server = LocalHttp.start("/v1/chat/completions", this::handle);
+        server.createContext("/v1/embeddings", this::embeddings);
+    }
+
+    /** {@code POST /v1/embeddings}: a 3-float vector per input, {@link #EMBEDDING_TOKENS} prompt tokens in all. */
+    private void embeddings(HttpExchange exchange) throws IOException {
+        JsonNode request = JSON.readTree(exchange.getRequestBody());
+        requests.add(request);
+        authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+        calls.computeIfAbsent(request.path("model").asText(), m -> new AtomicInteger()).incrementAndGet();
+        if (request.path("model").asText().equals("fail500")) {
+            LocalHttp.json(exchange, 500, "{\"error\":{\"message\":\"upstream exploded\",\"type\":\"server_error\"}}");
+            return;
+        }
+        ObjectNode body = JSON.createObjectNode().put("object", "list");
+        JsonNode input = request.path("input");
+        int count = input.isArray() ? input.size() : 1;
+        for (int i = 0; i < count; i++) {
+            body.withArray("data").addObject().put("object", "embedding").put("index", i)
+                    .putArray("embedding").add(0.5).add(-0.25).add(i);
+        }
+        body.put("model", request.path("model").asText());
+        body.putObject("usage").put("prompt_tokens", EMBEDDING_TOKENS).put("total_tokens", EMBEDDING_TOKENS);
+        LocalHttp.json(exchange, 200, body.toString());
     }
 
     String baseUrl() {
@@ -62,9 +92,18 @@ final class LocalOpenAiServer {
         authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         calls.computeIfAbsent(model, m -> new AtomicInteger()).incrementAndGet();
         boolean stream = request.path("stream").asBoolean(false);
+        if (model.startsWith("reasoning") && request.has("max_tokens")) {
+            LocalHttp.json(exchange, 400, "{\"error\":{\"message\":\"Unsupported parameter: 'max_tokens' is not "
+                    + "supported with this model. Use 'max_completion_tokens' instead.\",\"type\":\"invalid_request_error\","
+                    + "\"param\":\"max_tokens\",\"code\":\"unsupported_parameter\"}}");
+            return;
+        }
         switch (model) {
             case "fail500" -> LocalHttp.json(exchange, 500, "{\"error\":{\"message\":\"upstream exploded\",\"type\":\"server_error\"}}");
             case "slow" -> slow(exchange);
+            case "slow-json" -> slowJson(exchange);
+            case "late-ok" -> late(exchange, 200, completion(model));
+            case "late-500" -> late(exchange, 500, "{\"error\":{\"message\":\"upstream exploded late\",\"type\":\"server_error\"}}");
             case "stall-first" -> stall(exchange, 0);
             case "stall" -> stall(exchange, 2);
             case "error-first" -> errorEvent(exchange);
@@ -84,9 +123,15 @@ final class LocalOpenAiServer {
     private static String completion(String model) {
         return """
                 {"id":"chatcmpl-upstream","object":"chat.completion","created":1700000000,"model":"%s",
-                 "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
-                 "usage":{"prompt_tokens":%d,"completion_tokens":%d,"total_tokens":%d}}"""
-                .formatted(model, REPLY, PROMPT_TOKENS, COMPLETION_TOKENS, PROMPT_TOKENS + COMPLETION_TOKENS);
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}]%s}"""
+                .formatted(model, REPLY, model.endsWith("-nousage") ? "" : ",\n \"usage\":" + usage(model));
+    }
+
+    private static String usage(String model) {
+        String details = model.startsWith("reasoning") ? ",\"prompt_tokens_details\":{\"cached_tokens\":" + CACHED_TOKENS
+                + "},\"completion_tokens_details\":{\"reasoning_tokens\":" + REASONING_TOKENS + "}" : "";
+        return "{\"prompt_tokens\":" + PROMPT_TOKENS + ",\"completion_tokens\":" + COMPLETION_TOKENS
+                + ",\"total_tokens\":" + (PROMPT_TOKENS + COMPLETION_TOKENS) + details + "}";
     }
 
     private static void stream(HttpExchange exchange, JsonNode request) throws IOException {
@@ -96,11 +141,10 @@ final class LocalOpenAiServer {
                 event(out, chunk(JSON.createObjectNode().put("content", word).toString(), null));
             }
             event(out, chunk("{}", "stop"));
-            if (request.path("stream_options").path("include_usage").asBoolean(false)) {
+            if (request.path("stream_options").path("include_usage").asBoolean(false)
+                    && !request.path("model").asText().endsWith("-nousage")) {
                 event(out, "{\"id\":\"chatcmpl-upstream\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
-                        + "\"model\":\"ok\",\"choices\":[],\"usage\":{\"prompt_tokens\":" + PROMPT_TOKENS
-                        + ",\"completion_tokens\":" + COMPLETION_TOKENS + ",\"total_tokens\":"
-                        + (PROMPT_TOKENS + COMPLETION_TOKENS) + "}}");
+                        + "\"model\":\"ok\",\"choices\":[],\"usage\":" + usage(request.path("model").asText()) + "}");
             }
             out.write(": keep-alive comment, to be ignored\n\ndata: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         }
@@ -133,6 +177,44 @@ final class LocalOpenAiServer {
             state.finished.countDown();
             exchange.close();
         }
+    }
+
+    /**
+     * A whole answer that takes long: nothing until the test says its client left, then the JSON body
+     * a few bytes at a time, for up to 10 s, until the gateway hangs up (recorded in {@link #slowStream}).
+     */
+    private void slowJson(HttpExchange exchange) throws IOException {
+        SlowStream state = slowStream;
+        int sent = 0;
+        try {
+            state.clientGone.await(10, TimeUnit.SECONDS);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            byte[] body = completion("slow-json").getBytes(StandardCharsets.UTF_8);
+            for (; sent < 200; sent++) {
+                out.write(' ');
+                out.flush();
+                Thread.sleep(50);
+            }
+            out.write(body);
+            out.close();
+        } catch (IOException | InterruptedException hungUp) {
+            state.hungUpAfter.set(sent);
+        } finally {
+            state.finished.countDown();
+            exchange.close();
+        }
+    }
+
+    /** Answers after {@link #LATE_MILLIS}: longer than the gateway waits before it starts its keep-alive spaces. */
+    private static void late(HttpExchange exchange, int status, String body) throws IOException {
+        try {
+            Thread.sleep(LATE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LocalHttp.json(exchange, status, body);
     }
 
     /** Answers 200, streams {@code chunks} "abcd" chunks, then stays silent far longer than the gateway waits. */

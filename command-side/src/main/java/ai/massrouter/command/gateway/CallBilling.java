@@ -1,13 +1,13 @@
 package ai.massrouter.command.gateway;
 
 import ai.massrouter.api.account.AccountId;
+import ai.massrouter.api.account.AccountOperationResult;
 import ai.massrouter.api.account.PlaceHoldCommand;
 import ai.massrouter.api.account.ReleaseHoldCommand;
 import ai.massrouter.api.account.SettleHoldCommand;
 import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.command.gateway.provider.TokenUsage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,10 +24,10 @@ public class CallBilling {
 
     private static final Logger log = LoggerFactory.getLogger(CallBilling.class);
 
-    private final CommandGateway commands;
+    private final BusCalls commands;
     private final Clock clock;
 
-    public CallBilling(CommandGateway commands, Clock clock) {
+    public CallBilling(BusCalls commands, Clock clock) {
         this.commands = commands;
         this.clock = clock;
     }
@@ -39,28 +39,38 @@ public class CallBilling {
     public void hold(GatewayCall call) {
         Money amount = call.pricing().cost(call.promptEstimate(),
                 Math.multiplyExact(call.completionBudget(), call.choices()));
-        commands.sendAndWait(new PlaceHoldCommand(account(call), call.requestId(), amount, call.caller().apiKeyId(),
-                call.caller().keyLimits(), "chat.completions " + call.model().id(), call.startedAt()));
+        commands.command(new PlaceHoldCommand(account(call), call.requestId(), amount, call.caller().apiKeyId(),
+                call.caller().keyLimits(), call.endpoint() + " " + call.model().id(), call.startedAt()));
+    }
+
+    /** What the usage costs at the call's prices: cached prompt tokens at the cache-read price, if any. */
+    public static Money cost(GatewayCall call, TokenUsage usage) {
+        return call.pricing().cost(usage.promptTokens(), usage.cachedPromptTokens(), usage.completionTokens());
     }
 
     /**
-     * Charges the call. A failure here must not turn a delivered answer into an error: it is
-     * logged, and the hold stays open until the stale-hold sweep releases it (docs/ledger.md).
+     * Charges the call and returns what the ledger took (the cost, less any part that could not be
+     * collected). A failure here must not turn a delivered answer into an error: it is logged, the
+     * answer is null, and the hold stays open until the stale-hold sweep releases it (docs/ledger.md).
      */
-    public void settle(GatewayCall call, String provider, TokenUsage usage) {
+    public Money settle(GatewayCall call, String provider, TokenUsage usage) {
         UsageDetails details = new UsageDetails(call.caller().userId(), call.caller().apiKeyId(), call.model().id(),
-                provider, call.model().category(), usage.promptTokens(), usage.completionTokens(), call.pricing());
-        Money cost = call.pricing().cost(usage.promptTokens(), usage.completionTokens());
+                provider, call.model().category(), usage.promptTokens(), usage.completionTokens(), call.pricing(),
+                usage.cachedPromptTokens(), usage.reasoningTokens());
+        Money cost = cost(call, usage);
         try {
-            commands.sendAndWait(new SettleHoldCommand(account(call), call.requestId(), details, cost, clock.instant()));
+            AccountOperationResult result = commands.command(new SettleHoldCommand(account(call), call.requestId(),
+                    details, cost, clock.instant()));
+            return result == null ? cost : result.amount();
         } catch (RuntimeException e) {
             log.error("Settling {} ({} {}) failed; its hold stays open until the stale-hold sweep", call.requestId(), usage, cost, e);
+            return null;
         }
     }
 
     public void release(GatewayCall call, String reason) {
         try {
-            commands.sendAndWait(new ReleaseHoldCommand(account(call), call.requestId(), reason, clock.instant()));
+            commands.command(new ReleaseHoldCommand(account(call), call.requestId(), reason, clock.instant()));
         } catch (RuntimeException e) {
             log.error("Releasing the hold of {} failed; it stays open", call.requestId(), e);
         }

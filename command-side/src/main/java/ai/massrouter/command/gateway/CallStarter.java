@@ -4,12 +4,13 @@ import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.model.FindModelQuery;
+import ai.massrouter.api.model.ModelCategory;
 import ai.massrouter.api.model.ModelStatus;
 import ai.massrouter.api.model.ModelView;
 import ai.massrouter.command.gateway.ProviderRegistry.Route;
+import ai.massrouter.command.gateway.provider.TokenCounter;
 import ai.massrouter.command.gateway.provider.TokenEstimate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -25,15 +26,19 @@ import java.util.Optional;
 @Component
 public class CallStarter {
 
-    private final QueryGateway queries;
+    static final String CHAT = "chat.completions";
+    static final String EMBEDDINGS = "embeddings";
+    private static final String EMBEDDING = ModelCategory.EMBEDDING.wireName();
+
+    private final BusCalls bus;
     private final ProviderRegistry providers;
     private final CallBilling billing;
     private final GatewayProperties properties;
     private final Clock clock;
 
-    public CallStarter(QueryGateway queries, ProviderRegistry providers, CallBilling billing,
+    public CallStarter(BusCalls bus, ProviderRegistry providers, CallBilling billing,
                        GatewayProperties properties, Clock clock) {
-        this.queries = queries;
+        this.bus = bus;
         this.providers = providers;
         this.billing = billing;
         this.properties = properties;
@@ -41,32 +46,90 @@ public class CallStarter {
     }
 
     public Started start(String requestId, Caller caller, ChatRequest request) {
-        if (!caller.viaApiKey()) {
-            throw new DomainException(ErrorCode.ERR_002, "The gateway takes a MassRouter API key (mr-...), "
-                    + "not a login token");
-        }
-        ModelView model = find(request.model()).orElseThrow(() -> new DomainException(ErrorCode.ERR_004,
-                "The model " + request.model() + " does not exist", Map.of("model", request.model())));
-        if (model.status() != ModelStatus.AVAILABLE) {
-            throw new DomainException(ErrorCode.MODEL_001, "The model " + model.id() + " is unavailable",
-                    Map.of("model", model.id()));
+        ModelView model = available(caller, request.model());
+        if (EMBEDDING.equals(model.category())) {
+            throw DomainException.invalid("model", model.id() + " is an embedding model: call /v1/embeddings");
         }
         List<Route> routes = providers.routes(model);
-        GatewayCall call = new GatewayCall(requestId, caller, model, model.pricing(),
-                TokenEstimate.request(request.body()), budget(request, model), request.choices(),
-                clock.instant());
+        TokenCounter tokens = TokenCounter.forModel(model);
+        long prompt = TokenEstimate.request(request.body(), tokens);
+        GatewayCall call = new GatewayCall(requestId, caller, CHAT, model, model.pricing(), prompt,
+                budget(request, model, prompt), request.choices(), request.stream(), clock.instant(), new CallTrace(),
+                tokens);
         billing.hold(call);
         return new Started(call, routes);
     }
 
-    /** The completion budget rule: the client's cap, else the configured default, never past the context. */
-    private long budget(ChatRequest request, ModelView model) {
-        long asked = request.maxTokens() != null ? request.maxTokens() : properties.defaultMaxTokens();
-        return model.contextLength() > 0 ? Math.min(asked, model.contextLength()) : asked;
+    /**
+     * An embeddings call: the model must be an embedding model, each input must fit its context, and
+     * the hold is the inputs' estimate at the input price (an embedding has no completion).
+     */
+    public Started start(String requestId, Caller caller, EmbeddingRequest request) {
+        ModelView model = available(caller, request.model());
+        if (!EMBEDDING.equals(model.category())) {
+            throw DomainException.invalid("model", model.id() + " is not an embedding model");
+        }
+        List<Route> routes = providers.routes(model);
+        TokenCounter tokens = TokenCounter.forModel(model);
+        long prompt = 0;
+        for (String text : request.texts()) {
+            prompt += fitting(model, tokens.text(text));
+        }
+        for (int ids : request.tokenCounts()) {
+            prompt += fitting(model, ids);
+        }
+        GatewayCall call = new GatewayCall(requestId, caller, EMBEDDINGS, model, model.pricing(), prompt, 0, 1, false,
+                clock.instant(), new CallTrace(), tokens);
+        billing.hold(call);
+        return new Started(call, routes);
+    }
+
+    private static long fitting(ModelView model, long inputTokens) {
+        if (model.contextLength() > 0 && inputTokens > model.contextLength()) {
+            throw new ContextLengthExceededException(model.contextLength(), inputTokens, null);
+        }
+        return inputTokens;
+    }
+
+    /** The caller holds an API key, the model exists and is available. */
+    private ModelView available(Caller caller, String modelId) {
+        if (!caller.viaApiKey()) {
+            throw new DomainException(ErrorCode.ERR_002, "The gateway takes a MassRouter API key (mr-...), "
+                    + "not a login token");
+        }
+        ModelView model = find(modelId).orElseThrow(() -> new DomainException(ErrorCode.ERR_004,
+                "The model " + modelId + " does not exist", Map.of("model", modelId)));
+        if (model.status() != ModelStatus.AVAILABLE) {
+            throw new DomainException(ErrorCode.MODEL_001, "The model " + model.id() + " is unavailable",
+                    Map.of("model", model.id()));
+        }
+        return model;
+    }
+
+    /**
+     * The completion budget rule: the client's cap, else the configured default cut to what the
+     * context leaves after the prompt. A prompt past the context, or a client's cap that does not fit
+     * beside the prompt, is refused as OpenAI refuses it, before any hold (a context length of 0: unknown).
+     */
+    private long budget(ChatRequest request, ModelView model, long prompt) {
+        long context = model.contextLength();
+        if (context <= 0) {
+            return request.maxTokens() != null ? request.maxTokens() : properties.defaultMaxTokens();
+        }
+        if (prompt >= context) {
+            throw new ContextLengthExceededException(context, prompt, null);
+        }
+        if (request.maxTokens() != null) {
+            if (prompt + request.maxTokens() > context) {
+                throw new ContextLengthExceededException(context, prompt, (long) request.maxTokens());
+            }
+            return request.maxTokens();
+        }
+        return Math.min(properties.defaultMaxTokens(), context - prompt);
     }
 
     private Optional<ModelView> find(String id) {
-        return queries.query(new FindModelQuery(id), ResponseTypes.optionalInstanceOf(ModelView.class)).join();
+        return bus.query(new FindModelQuery(id), ResponseTypes.optionalInstanceOf(ModelView.class));
     }
 
     /** A call whose hold is placed, and the routes it may take. */

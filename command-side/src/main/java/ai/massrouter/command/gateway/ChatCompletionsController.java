@@ -1,15 +1,18 @@
 package ai.massrouter.command.gateway;
 
 import ai.massrouter.api.auth.Caller;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -24,10 +27,13 @@ public class ChatCompletionsController {
 
     private final ChatGateway gateway;
     // plain naming: OpenAI chunks are built as JSON trees, but the mapper must not rename anything
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
-    public ChatCompletionsController(ChatGateway gateway) {
+    private final Duration keepAliveAfter;
+
+    public ChatCompletionsController(ChatGateway gateway, GatewayProperties properties) {
         this.gateway = gateway;
+        this.keepAliveAfter = properties.keepAliveAfter();
     }
 
     @PostMapping("/v1/chat/completions")
@@ -39,6 +45,24 @@ public class ChatCompletionsController {
             gateway.stream(requestId, caller, request, new SseResponse(response, json));
             return null;
         }
-        return ResponseEntity.ok(gateway.complete(requestId, caller, request));
+        try {
+            return ResponseEntity.ok(gateway.complete(requestId, caller, request,
+                    new ServletClientProbe(response, keepAliveAfter)));
+        } catch (ClientGoneException gone) {
+            return null;
+        }
+    }
+
+    /** OpenAI's own answer to a prompt past the context, so SDKs and agents recognise it and trim. */
+    @ExceptionHandler(ContextLengthExceededException.class)
+    ResponseEntity<ObjectNode> contextLengthExceeded(ContextLengthExceededException e) {
+        return contextLengthExceededBody(e);
+    }
+
+    static ResponseEntity<ObjectNode> contextLengthExceededBody(ContextLengthExceededException e) {
+        ObjectNode body = OpenAiShapes.error(e.getMessage(), "invalid_request_error",
+                ContextLengthExceededException.OPENAI_CODE);
+        ((ObjectNode) body.path("error")).put("param", "messages");
+        return ResponseEntity.badRequest().body(body);
     }
 }

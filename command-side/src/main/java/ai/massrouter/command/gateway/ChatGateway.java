@@ -2,6 +2,9 @@ package ai.massrouter.command.gateway;
 
 import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.common.DomainException;
+import ai.massrouter.api.common.Money;
+import ai.massrouter.api.generation.GenerationOutcome;
+import ai.massrouter.api.model.ModelCategory;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.command.gateway.CallStarter.Started;
 import ai.massrouter.command.gateway.ProviderRegistry.Route;
@@ -30,36 +33,49 @@ public class ChatGateway {
     private static final int MAX_OPENING_CHUNKS = 16;
 
     private final CallStarter starter;
-    private final CallBilling billing;
+    private final CallFinisher finisher;
     private final StreamRelay relay;
+    private final WatchedUpstream watched;
 
-    public ChatGateway(CallStarter starter, CallBilling billing, StreamRelay relay) {
+    ChatGateway(CallStarter starter, CallFinisher finisher, StreamRelay relay, WatchedUpstream watched) {
         this.starter = starter;
-        this.billing = billing;
+        this.finisher = finisher;
         this.relay = relay;
+        this.watched = watched;
     }
 
-    public ObjectNode complete(String requestId, Caller caller, ChatRequest request) {
+    /**
+     * A whole answer. While the upstream works, {@code probe} watches the client: one that left
+     * cancels the upstream call, which is charged its prompt estimate (the upstream reported nothing),
+     * and {@link ClientGoneException} is thrown, with nobody left to answer.
+     */
+    public ObjectNode complete(String requestId, Caller caller, ChatRequest request, ClientProbe probe) {
         Started started = starter.start(requestId, caller, request);
         GatewayCall call = started.call();
         List<String> failures = new ArrayList<>();
         for (Route route : started.routes()) {
             Completion completion;
             try {
-                completion = route.adapter().complete(upstream(request, route, call));
+                completion = watched.call(() -> route.adapter().complete(upstream(request, route, call)), probe);
+            } catch (ClientGoneException gone) {
+                finisher.charged(call, route.provider(), new TokenUsage(call.promptEstimate(), 0),
+                        GenerationOutcome.CANCELLED, "the client left before the answer");
+                throw gone;
             } catch (UpstreamException e) {
                 if (e.retryable()) {
                     failures.add(e.getMessage());
+                    call.trace().routeFailed(route.provider() + ": " + e.getMessage());
                     continue;
                 }
                 throw failed(call, e);
             } catch (RuntimeException e) {
-                billing.release(call, "gateway error: " + e);
+                finisher.failed(call, "gateway error: " + e);
                 throw e;
             }
             TokenUsage usage = completion.usage() != null ? completion.usage() : counted(call, completion.body());
-            billing.settle(call, route.provider(), usage);
-            return OpenAiShapes.completion(call, completion.body(), usage);
+            Money charged = finisher.charged(call, route.provider(), usage, GenerationOutcome.COMPLETED, null);
+            return OpenAiShapes.completion(call, completion.body(), usage,
+                    charged != null ? charged : CallBilling.cost(call, usage));
         }
         throw allFailed(call, failures);
     }
@@ -79,12 +95,13 @@ public class ChatGateway {
                 close(stream);
                 if (e.retryable()) {
                     failures.add(e.getMessage());
+                    call.trace().routeFailed(route.provider() + ": " + e.getMessage());
                     continue;
                 }
                 throw failed(call, e);
             } catch (RuntimeException e) {
                 close(stream);
-                billing.release(call, "gateway error: " + e);
+                finisher.failed(call, "gateway error: " + e);
                 throw e;
             }
             relay.relay(call, route, stream, opening, request.includeUsage(), sink);
@@ -113,20 +130,21 @@ public class ChatGateway {
 
     private static UpstreamRequest upstream(ChatRequest request, Route route, GatewayCall call) {
         return new UpstreamRequest(request.body(), route.upstreamModel(), request.stream(),
-                (int) Math.min(Integer.MAX_VALUE, call.completionBudget()));
+                (int) Math.min(Integer.MAX_VALUE, call.completionBudget()),
+                ModelCategory.REASONING.wireName().equals(call.model().category()));
     }
 
     /** Usage when the upstream reported none: the prompt estimate and the answer's text, counted. */
     private static TokenUsage counted(GatewayCall call, JsonNode body) {
         long completion = 0;
         for (JsonNode choice : body.path("choices")) {
-            completion += TokenEstimate.text(TokenEstimate.deltaText(choice.path("message")));
+            completion += call.tokens().text(TokenEstimate.deltaText(choice.path("message")));
         }
         return new TokenUsage(call.promptEstimate(), completion);
     }
 
     private DomainException failed(GatewayCall call, UpstreamException e) {
-        billing.release(call, e.getMessage());
+        finisher.failed(call, e.getMessage());
         return e.clientError()
                 ? new DomainException(ErrorCode.ERR_001, "The upstream refused the request: " + e.getMessage())
                 : new DomainException(ErrorCode.UPSTREAM_001, e.getMessage());
@@ -134,7 +152,7 @@ public class ChatGateway {
 
     private DomainException allFailed(GatewayCall call, List<String> failures) {
         String reasons = String.join("; ", failures);
-        billing.release(call, "every route failed: " + reasons);
+        finisher.failed(call, "every route failed: " + reasons);
         return new DomainException(ErrorCode.UPSTREAM_001, "Every upstream of " + call.model().id() + " failed: "
                 + reasons);
     }

@@ -1,6 +1,6 @@
 package ai.massrouter.command.gateway;
 
-/** The client closed its connection while its answer was being streamed. */
+/** The client closed its connection while its answer was being streamed or computed. */
 public class ClientGoneException extends RuntimeException {
 
     public ClientGoneException(Throwable cause) {

@@ -11,11 +11,14 @@ import java.util.Map;
  * upstreams. {@code defaultMaxTokens} is the completion budget held for a call that names no
  * {@code max_tokens}; {@code requestTimeout} runs until an upstream starts answering,
  * {@code readTimeout} is the longest silence after that; {@code providers} are the upstreams the
- * catalog's routes may name.
+ * catalog's routes may name; {@code busTimeout} bounds each command and query of a call;
+ * {@code keepAliveAfter} is how long a non-streaming call waits before it starts probing its client
+ * (see {@code ClientProbe}).
  */
 @ConfigurationProperties("massrouter.gateway")
 public record GatewayProperties(Integer defaultMaxTokens, Duration connectTimeout, Duration requestTimeout,
-                                Duration readTimeout, Boolean mockEnabled, Map<String, ProviderProperties> providers) {
+                                Duration readTimeout, Boolean mockEnabled, Map<String, ProviderProperties> providers,
+                                Duration busTimeout, Duration keepAliveAfter) {
 
     public GatewayProperties {
         defaultMaxTokens = defaultMaxTokens == null ? 4096 : defaultMaxTokens;
@@ -24,5 +27,7 @@ public record GatewayProperties(Integer defaultMaxTokens, Duration connectTimeou
         readTimeout = readTimeout == null ? Duration.ofSeconds(300) : readTimeout;
         mockEnabled = mockEnabled == null || mockEnabled;
         providers = providers == null ? Map.of() : Map.copyOf(providers);
+        busTimeout = busTimeout == null ? Duration.ofSeconds(10) : busTimeout;
+        keepAliveAfter = keepAliveAfter == null ? Duration.ofSeconds(5) : keepAliveAfter;
     }
 }

@@ -1,5 +1,6 @@
 package ai.massrouter.command.gateway;
 
+import ai.massrouter.api.common.Money;
 import ai.massrouter.command.gateway.provider.ChatChunk;
 import ai.massrouter.command.gateway.provider.TokenUsage;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,7 @@ final class OpenAiShapes {
     private OpenAiShapes() {
     }
 
-    static ObjectNode completion(GatewayCall call, ObjectNode upstream, TokenUsage usage) {
+    static ObjectNode completion(GatewayCall call, ObjectNode upstream, TokenUsage usage, Money cost) {
         ObjectNode body = upstream.deepCopy();
         body.put("id", call.requestId());
         body.put("object", "chat.completion");
@@ -31,7 +32,20 @@ final class OpenAiShapes {
             }
         }
         ObjectNode reported = body.path("usage") instanceof ObjectNode u ? u : body.putObject("usage");
-        usage(reported, usage);
+        usage(reported, usage, cost);
+        return body;
+    }
+
+    /** An embeddings list: the catalog's model id, and the usage OpenAI shows for embeddings plus the cost. */
+    static ObjectNode embeddings(GatewayCall call, ObjectNode upstream, TokenUsage usage, Money cost) {
+        ObjectNode body = upstream.deepCopy();
+        body.put("object", "list");
+        body.put("model", call.model().id());
+        ObjectNode reported = body.putObject("usage");
+        reported.put("prompt_tokens", usage.promptTokens());
+        reported.put("total_tokens", usage.promptTokens());
+        reported.put("cost", cost.toDecimal());
+        reported.put("currency", cost.currency());
         return body;
     }
 
@@ -49,10 +63,10 @@ final class OpenAiShapes {
     }
 
     /** The last chunk when the client set {@code stream_options.include_usage}: no choices, the usage charged. */
-    static ObjectNode usageChunk(GatewayCall call, TokenUsage usage) {
+    static ObjectNode usageChunk(GatewayCall call, TokenUsage usage, Money cost) {
         ObjectNode body = header(call);
         body.putArray("choices");
-        usage(body.putObject("usage"), usage);
+        usage(body.putObject("usage"), usage, cost);
         return body;
     }
 
@@ -71,9 +85,23 @@ final class OpenAiShapes {
         return body;
     }
 
-    private static void usage(ObjectNode target, TokenUsage usage) {
+    /**
+     * The usage charged, in OpenAI's fields (cached prompt and reasoning tokens in their details) and,
+     * as OpenRouter does, {@code cost}: what the ledger charged for the call, with its {@code currency}.
+     */
+    static void usage(ObjectNode target, TokenUsage usage, Money cost) {
         target.put("prompt_tokens", usage.promptTokens());
         target.put("completion_tokens", usage.completionTokens());
         target.put("total_tokens", usage.totalTokens());
+        detail(target, "prompt_tokens_details").put("cached_tokens", usage.cachedPromptTokens());
+        detail(target, "completion_tokens_details").put("reasoning_tokens", usage.reasoningTokens());
+        if (cost != null) {
+            target.put("cost", cost.toDecimal());
+            target.put("currency", cost.currency());
+        }
+    }
+
+    private static ObjectNode detail(ObjectNode usage, String field) {
+        return usage.path(field) instanceof ObjectNode details ? details : usage.putObject(field);
     }
 }

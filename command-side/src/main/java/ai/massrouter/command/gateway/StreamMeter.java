@@ -1,21 +1,25 @@
 package ai.massrouter.command.gateway;
 
+import ai.massrouter.command.gateway.provider.TokenCounter;
 import ai.massrouter.command.gateway.provider.TokenEstimate;
 import ai.massrouter.command.gateway.provider.TokenUsage;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What a stream has cost so far: the usage the upstream reported, when it did, else the prompt
- * estimate plus the text actually delivered to the client, counted by {@link TokenEstimate}.
+ * estimate plus the text actually delivered to the client (content, reasoning, tool-call arguments:
+ * {@link TokenEstimate#deltaText}), counted by the call's {@link TokenCounter}.
  */
 final class StreamMeter {
 
     private final long promptEstimate;
+    private final TokenCounter counter;
     private final StringBuilder delivered = new StringBuilder();
     private TokenUsage reported;
 
-    StreamMeter(long promptEstimate) {
-        this.promptEstimate = promptEstimate;
+    StreamMeter(GatewayCall call) {
+        this.promptEstimate = call.promptEstimate();
+        this.counter = call.tokens();
     }
 
     void reported(TokenUsage usage) {
@@ -33,6 +37,6 @@ final class StreamMeter {
     }
 
     TokenUsage usage() {
-        return reported != null ? reported : new TokenUsage(promptEstimate, TokenEstimate.text(delivered));
+        return reported != null ? reported : new TokenUsage(promptEstimate, counter.text(delivered));
     }
 }

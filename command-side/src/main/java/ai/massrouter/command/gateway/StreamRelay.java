@@ -1,6 +1,8 @@
 package ai.massrouter.command.gateway;
 
 import ai.massrouter.api.common.ErrorCode;
+import ai.massrouter.api.common.Money;
+import ai.massrouter.api.generation.GenerationOutcome;
 import ai.massrouter.command.gateway.ProviderRegistry.Route;
 import ai.massrouter.command.gateway.provider.ChatChunk;
 import ai.massrouter.command.gateway.provider.ChunkStream;
@@ -23,17 +25,22 @@ class StreamRelay {
 
     private static final Logger log = LoggerFactory.getLogger(StreamRelay.class);
 
-    private final CallBilling billing;
+    private final CallFinisher finisher;
 
-    StreamRelay(CallBilling billing) {
-        this.billing = billing;
+    StreamRelay(CallFinisher finisher) {
+        this.finisher = finisher;
     }
 
-    /** {@code opening}: the chunks already read from {@code stream}, sent first. */
+    /**
+     * {@code opening}: the chunks already read from {@code stream}, sent first. A stream that ends
+     * well is charged before its usage chunk is sent, so that chunk carries what the ledger took.
+     */
     void relay(GatewayCall call, Route route, ChunkStream stream, List<ChatChunk> opening, boolean includeUsage,
                ChunkSink sink) {
-        StreamMeter meter = new StreamMeter(call.promptEstimate());
+        StreamMeter meter = new StreamMeter(call);
         String failure = null;
+        boolean charged = false;
+        GenerationOutcome outcome = GenerationOutcome.COMPLETED;
         try (stream) {
             sink.open();
             Iterator<ChatChunk> read = opening.iterator();
@@ -42,25 +49,38 @@ class StreamRelay {
                 if (chunk.hasChoice()) {
                     sink.send(OpenAiShapes.chunk(call, chunk));
                     meter.delivered(chunk.delta());
+                    if (meter.producedOutput()) {
+                        call.trace().outputSent();
+                    }
                 }
             }
+            charged = true;
+            Money cost = finisher.charged(call, route.provider(), meter.usage(), outcome, null);
             if (includeUsage) {
-                sink.send(OpenAiShapes.usageChunk(call, meter.usage()));
+                sink.send(OpenAiShapes.usageChunk(call, meter.usage(),
+                        cost != null ? cost : CallBilling.cost(call, meter.usage())));
             }
             sink.finish();
         } catch (ClientGoneException gone) {
             log.debug("Client left {} mid-stream; charging what was delivered", call.requestId());
+            outcome = GenerationOutcome.CANCELLED;
         } catch (RuntimeException e) {
             failure = e instanceof UpstreamException ? e.getMessage() : "gateway error: " + e;
             if (!(e instanceof UpstreamException)) {
                 log.error("Relaying {} failed", call.requestId(), e);
             }
-            tellClient(sink, failure);
+            outcome = GenerationOutcome.INTERRUPTED;
+            if (!charged) {
+                tellClient(sink, failure);
+            }
+        }
+        if (charged) {
+            return;
         }
         if (failure != null && !meter.producedOutput()) {
-            billing.release(call, failure);
+            finisher.failed(call, failure);
         } else {
-            billing.settle(call, route.provider(), meter.usage());
+            finisher.charged(call, route.provider(), meter.usage(), outcome, failure);
         }
     }
 

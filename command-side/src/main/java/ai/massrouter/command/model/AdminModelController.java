@@ -57,8 +57,7 @@ public class AdminModelController {
         ModelPricing newPricing = pricing.toPricing(currency);
         Instant now = clock.instant();
         commands.sendAndWait(new ChangeModelPriceCommand(modelId(provider, name), newPricing, caller.userId(), now));
-        return new PriceChanged(provider + "/" + name, new PricingJson(newPricing.inputPerMillion().toDecimal(),
-                newPricing.outputPerMillion().toDecimal(), currency), now);
+        return new PriceChanged(provider + "/" + name, PricingJson.of(newPricing), now);
     }
 
     @PutMapping("/{provider}/{name}/status")

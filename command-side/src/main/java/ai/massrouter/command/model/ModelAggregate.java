@@ -66,7 +66,8 @@ public class ModelAggregate {
         if (!pricing.inputPerMillion().currency().equals(pricing.outputPerMillion().currency())) {
             throw DomainException.invalid("currency", "input and output prices must share one currency");
         }
-        if (pricing.inputPerMillion().isNegative() || pricing.outputPerMillion().isNegative()) {
+        if (pricing.inputPerMillion().isNegative() || pricing.outputPerMillion().isNegative()
+                || (pricing.cacheReadPerMillion() != null && pricing.cacheReadPerMillion().isNegative())) {
             throw DomainException.invalid("pricing", "prices must not be negative");
         }
     }

@@ -10,7 +10,7 @@ public record AuthResponse(UserSummary user, Tokens tokens) {
 
     public record Tokens(String accessToken, String refreshToken, long expiresIn, String tokenType) {
 
-        static Tokens of(IssuedTokens issued) {
+        public static Tokens of(IssuedTokens issued) {
             return new Tokens(issued.accessToken(), issued.refreshToken(), issued.expiresIn(), "Bearer");
         }
     }

@@ -69,4 +69,10 @@ public class JdbcUserDirectory implements UserDirectory {
                 (rs, i) -> new Entry(userId, UserRole.valueOf(rs.getString(1)), UserStatus.valueOf(rs.getString(2))),
                 userId.value()).stream().findFirst();
     }
+
+    @Override
+    public Optional<String> findEmail(UserId userId) {
+        return jdbc.query("SELECT email_lower FROM user_lookup WHERE user_id = ? AND email_lower IS NOT NULL",
+                (rs, i) -> rs.getString(1), userId.value()).stream().findFirst();
+    }
 }

@@ -3,6 +3,12 @@ package ai.massrouter.command.user;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.user.ChangeUserStatusCommand;
+import ai.massrouter.api.user.ExternalIdentityLinkedEvent;
+import ai.massrouter.api.user.ExternalIdentityUnlinkedEvent;
+import ai.massrouter.api.user.LinkExternalIdentityCommand;
+import ai.massrouter.api.user.LogInWithExternalIdentityCommand;
+import ai.massrouter.api.user.RegisterExternalUserCommand;
+import ai.massrouter.api.user.UnlinkExternalIdentityCommand;
 import ai.massrouter.api.user.LogInUserCommand;
 import ai.massrouter.api.user.LoggedInUser;
 import ai.massrouter.api.user.RefreshOutcome;
@@ -18,6 +24,7 @@ import ai.massrouter.api.user.UserSessionRefreshedEvent;
 import ai.massrouter.api.user.UserSessionRevokedEvent;
 import ai.massrouter.api.user.UserStatus;
 import ai.massrouter.api.user.UserStatusChangedEvent;
+import ai.massrouter.command.identity.IdentityDirectory;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -25,6 +32,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,8 +40,9 @@ import java.util.Objects;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A user: identity, credentials, status and open login sessions. The uniqueness of the e-mail and
- * of the username is guarded outside (see {@link UserDirectory}), in the same transaction as the event.
+ * A user: identity, credentials (a password and/or linked provider accounts), status and open
+ * login sessions. The uniqueness of e-mails, usernames and provider accounts is guarded outside
+ * (see {@link UserDirectory}, {@link IdentityDirectory}), in the same transaction as the events.
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "userSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -51,6 +60,8 @@ public class UserAggregate {
     private UserStatus status;
     /** session id -> the one refresh token id currently valid for it, oldest first. */
     private LinkedHashMap<String, String> sessions = new LinkedHashMap<>();
+    /** provider -> the provider's subject linked to this user (one account per provider). */
+    private LinkedHashMap<String, String> identities = new LinkedHashMap<>();
 
     protected UserAggregate() {
     }
@@ -68,14 +79,70 @@ public class UserAggregate {
     }
 
     @CommandHandler
+    public UserAggregate(RegisterExternalUserCommand command, UserDirectory directory, IdentityDirectory identities) {
+        directory.claim(command.email(), command.userId(), UserRole.USER);
+        directory.claimUsername(command.username(), command.userId());
+        identities.claim(command.provider(), command.subject(), command.userId(), command.registeredAt());
+        apply(new UserRegisteredEvent(command.userId(), command.email(), command.username(), null, UserRole.USER,
+                UserStatus.ACTIVE, command.registeredAt()));
+        apply(new ExternalIdentityLinkedEvent(command.userId(), command.provider(), command.subject(),
+                command.registeredAt()));
+        if (command.avatarUrl() != null) {
+            apply(new UserProfileUpdatedEvent(command.userId(), command.username(), command.avatarUrl(),
+                    command.registeredAt()));
+        }
+        apply(new UserLoggedInEvent(command.userId(), command.sessionId(), command.refreshTokenId(),
+                command.registeredAt()));
+    }
+
+    @CommandHandler
     public LoggedInUser handle(LogInUserCommand command, PasswordEncoder passwordEncoder) {
         ensurePasswordMatches(command.password(), passwordEncoder);
         ensureActive();
-        apply(new UserLoggedInEvent(userId, command.sessionId(), command.refreshTokenId(), command.at()));
+        return openSession(command.sessionId(), command.refreshTokenId(), command.at());
+    }
+
+    @CommandHandler
+    public LoggedInUser handle(LogInWithExternalIdentityCommand command) {
+        if (!command.subject().equals(identities.get(command.provider()))) {
+            throw new DomainException(ErrorCode.ERR_002, "This " + command.provider() + " account is not linked");
+        }
+        ensureActive();
+        return openSession(command.sessionId(), command.refreshTokenId(), command.at());
+    }
+
+    @CommandHandler
+    public void handle(LinkExternalIdentityCommand command, IdentityDirectory directory) {
+        ensureActive();
+        String linked = identities.get(command.provider());
+        if (command.subject().equals(linked)) {
+            return;
+        }
+        if (linked != null) {
+            throw new DomainException(ErrorCode.ERR_001, "Another " + command.provider()
+                    + " account is already linked; unlink it first", Map.of("provider", "already linked"));
+        }
+        directory.claim(command.provider(), command.subject(), userId, command.at());
+        apply(new ExternalIdentityLinkedEvent(userId, command.provider(), command.subject(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(UnlinkExternalIdentityCommand command, IdentityDirectory directory) {
+        String subject = identities.get(command.provider());
+        if (subject == null) {
+            throw DomainException.notFound("Linked " + command.provider() + " account");
+        }
+        ensureAnotherWayToSignIn(command.provider());
+        directory.release(command.provider(), subject, userId);
+        apply(new ExternalIdentityUnlinkedEvent(userId, command.provider(), subject, command.at()));
+    }
+
+    private LoggedInUser openSession(String sessionId, String refreshTokenId, Instant at) {
+        apply(new UserLoggedInEvent(userId, sessionId, refreshTokenId, at));
         sessions.keySet().stream()
                 .limit(Math.max(0, sessions.size() - MAX_SESSIONS))
                 .toList()
-                .forEach(old -> apply(new UserSessionRevokedEvent(userId, old, "session_limit", command.at())));
+                .forEach(old -> apply(new UserSessionRevokedEvent(userId, old, "session_limit", at)));
         return new LoggedInUser(userId, username, role);
     }
 
@@ -119,8 +186,18 @@ public class UserAggregate {
     }
 
     private void ensurePasswordMatches(String password, PasswordEncoder passwordEncoder) {
-        if (password == null || !passwordEncoder.matches(password, passwordHash)) {
+        // a user who signed up through a provider has no password: no password matches
+        if (password == null || passwordHash == null || !passwordEncoder.matches(password, passwordHash)) {
             throw new DomainException(ErrorCode.ERR_002, "Invalid e-mail or password");
+        }
+    }
+
+    /** A password, or another linked provider: never remove the last way to sign in. */
+    private void ensureAnotherWayToSignIn(String provider) {
+        long others = identities.keySet().stream().filter(p -> !p.equals(provider)).count();
+        if (passwordHash == null && others == 0) {
+            throw new DomainException(ErrorCode.ERR_001, "This is the last way to sign in to this account; "
+                    + "link another provider before unlinking " + provider, Map.of("provider", "last way to sign in"));
         }
     }
 
@@ -153,6 +230,16 @@ public class UserAggregate {
     @EventSourcingHandler
     void on(UserSessionRevokedEvent event) {
         sessions.remove(event.sessionId());
+    }
+
+    @EventSourcingHandler
+    void on(ExternalIdentityLinkedEvent event) {
+        identities.put(event.provider(), event.subject());
+    }
+
+    @EventSourcingHandler
+    void on(ExternalIdentityUnlinkedEvent event) {
+        identities.remove(event.provider());
     }
 
     @EventSourcingHandler

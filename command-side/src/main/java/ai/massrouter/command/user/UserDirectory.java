@@ -16,7 +16,7 @@ import java.util.Optional;
 public interface UserDirectory {
 
     static String normalize(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -35,7 +35,10 @@ public interface UserDirectory {
 
     boolean usernameTaken(String username);
 
-    /** Claims the address for a new active user, or throws ERR_001 if another user holds it. */
+    /**
+     * Claims the address for a new active user, or throws ERR_001 if another user holds it. A null
+     * address (a user who signed up through a provider without a verified e-mail) claims nothing.
+     */
     void claim(String email, UserId userId, UserRole role);
 
     void changeStatus(UserId userId, UserStatus status);
@@ -43,6 +46,9 @@ public interface UserDirectory {
     Optional<UserId> findUserId(String email);
 
     Optional<Entry> find(UserId userId);
+
+    /** The user's e-mail as kept for uniqueness (lower case), if the user has one. */
+    Optional<String> findEmail(UserId userId);
 
     record Entry(UserId userId, UserRole role, UserStatus status) {
     }

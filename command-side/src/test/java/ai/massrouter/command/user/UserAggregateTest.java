@@ -222,7 +222,7 @@ class UserAggregateTest {
 
         @Override
         public void claim(String email, UserId userId, UserRole role) {
-            if (owners.putIfAbsent(UserDirectory.normalize(email), userId) != null) {
+            if (email != null && owners.putIfAbsent(UserDirectory.normalize(email), userId) != null) {
                 throw DomainException.invalid("email", "already registered");
             }
             entries.put(userId, new Entry(userId, role, UserStatus.ACTIVE));
@@ -241,6 +241,11 @@ class UserAggregateTest {
         @Override
         public Optional<Entry> find(UserId userId) {
             return Optional.ofNullable(entries.get(userId));
+        }
+
+        @Override
+        public Optional<String> findEmail(UserId userId) {
+            return owners.entrySet().stream().filter(e -> e.getValue().equals(userId)).map(Map.Entry::getKey).findFirst();
         }
     }
 }

@@ -7,6 +7,7 @@ import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelAddedEvent;
 import ai.massrouter.api.model.ModelPriceChangedEvent;
+import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.model.ModelStatusChangedEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,18 +44,23 @@ public class ModelProjection {
     void on(ModelAddedEvent e) throws JsonProcessingException {
         jdbc.update("""
                 INSERT INTO models_view (model_id, name, provider, category, description, context_length, status,
-                    input_nanos, output_nanos, currency, routes, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (model_id) DO NOTHING""",
+                    input_nanos, output_nanos, cache_read_nanos, currency, routes, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (model_id) DO NOTHING""",
                 e.modelId().value(), e.name(), e.provider(), e.category(), e.description(), e.contextLength(),
                 e.status().name(), e.pricing().inputPerMillion().nanos(), e.pricing().outputPerMillion().nanos(),
-                e.pricing().currency(), JSON.writeValueAsString(e.routes()), ts(e.at()), ts(e.at()));
+                cacheRead(e.pricing()), e.pricing().currency(), JSON.writeValueAsString(e.routes()), ts(e.at()), ts(e.at()));
     }
 
     @EventHandler
     void on(ModelPriceChangedEvent e) {
-        jdbc.update("UPDATE models_view SET input_nanos = ?, output_nanos = ?, currency = ?, updated_at = ? "
-                        + "WHERE model_id = ?", e.pricing().inputPerMillion().nanos(),
-                e.pricing().outputPerMillion().nanos(), e.pricing().currency(), ts(e.at()), e.modelId().value());
+        jdbc.update("UPDATE models_view SET input_nanos = ?, output_nanos = ?, cache_read_nanos = ?, currency = ?, "
+                        + "updated_at = ? WHERE model_id = ?", e.pricing().inputPerMillion().nanos(),
+                e.pricing().outputPerMillion().nanos(), cacheRead(e.pricing()), e.pricing().currency(), ts(e.at()),
+                e.modelId().value());
+    }
+
+    private static Long cacheRead(ModelPricing pricing) {
+        return pricing.cacheReadPerMillion() == null ? null : pricing.cacheReadPerMillion().nanos();
     }
 
     @EventHandler

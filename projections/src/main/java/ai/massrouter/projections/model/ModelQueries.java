@@ -41,7 +41,8 @@ public class ModelQueries {
                 rs.getString("category"), rs.getString("description"), rs.getInt("context_length"),
                 ModelStatus.valueOf(rs.getString("status")),
                 new ModelPricing(new Money(rs.getLong("input_nanos"), currency),
-                        new Money(rs.getLong("output_nanos"), currency)),
+                        new Money(rs.getLong("output_nanos"), currency), rs.getObject("cache_read_nanos") == null
+                        ? null : new Money(rs.getLong("cache_read_nanos"), currency)),
                 routes, rs.getLong("popularity"), instant(rs, "created_at"), instant(rs, "updated_at"));
     };
 

@@ -9,6 +9,7 @@ import ai.massrouter.api.model.ModelPageView;
 import ai.massrouter.api.model.ModelSort;
 import ai.massrouter.api.model.ModelView;
 import ai.massrouter.query.common.ReadYourWrites;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -73,11 +74,15 @@ public class ModelQueryController {
     static Model model(ModelView m) {
         return new Model(m.id(), m.name(), m.provider(), m.category(), m.description(), m.contextLength(),
                 m.status().wireName(), new Pricing(m.pricing().inputPerMillion().toDecimal(),
-                m.pricing().outputPerMillion().toDecimal(), m.pricing().currency()), m.popularity(), m.createdAt(),
+                m.pricing().outputPerMillion().toDecimal(), m.pricing().cacheReadPerMillion() == null ? null
+                : m.pricing().cacheReadPerMillion().toDecimal(), m.pricing().currency()), m.popularity(), m.createdAt(),
                 m.updatedAt());
     }
 
-    public record Pricing(BigDecimal inputPerMillion, BigDecimal outputPerMillion, String currency) {
+    /** {@code cache_read_per_million}: the price of prompt tokens read from the upstream's cache, when it has one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Pricing(BigDecimal inputPerMillion, BigDecimal outputPerMillion, BigDecimal cacheReadPerMillion,
+                          String currency) {
     }
 
     public record Model(String id, String name, String provider, String category, String description,

@@ -36,4 +36,18 @@ class ModelPricingTest {
     void noTokens_costNothing() {
         assertThat(perMillion("60", "120").cost(0, 0)).isEqualTo(Money.zero("CNY"));
     }
+
+    @Test
+    void cachedPromptTokens_costTheCacheReadPrice_whenTheCatalogHasOne() {
+        Money input = Money.ofDecimal(new BigDecimal("2.50"), "CNY");
+        Money output = Money.ofDecimal(new BigDecimal("10.00"), "CNY");
+        ModelPricing withCache = new ModelPricing(input, output, Money.ofDecimal(new BigDecimal("1.25"), "CNY"));
+        // 1,000 prompt tokens of which 800 cached: 200 × 2,500 + 800 × 1,250 + 100 × 10,000 nanos
+        assertThat(withCache.cost(1_000, 800, 100).nanos()).isEqualTo(200L * 2_500 + 800L * 1_250 + 100L * 10_000);
+        // without a cache-read price, cached tokens are ordinary prompt tokens
+        assertThat(new ModelPricing(input, output).cost(1_000, 800, 100)).isEqualTo(new ModelPricing(input, output)
+                .cost(1_000, 100));
+        // a cached count above the prompt (a confused upstream) never makes the prompt cheaper than all cached
+        assertThat(withCache.cost(10, 50, 0).nanos()).isEqualTo(10L * 1_250);
+    }
 }

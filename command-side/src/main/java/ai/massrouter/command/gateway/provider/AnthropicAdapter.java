@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Anthropic's Messages API behind OpenAI's wire format, both ways and streaming included:
  * {@code message_start} gives the prompt tokens and the assistant role, {@code text_delta}s the
- * content, {@code message_delta} the finish reason and the completion tokens.
+ * content, {@code thinking_delta}s the {@code reasoning_content}, a {@code tool_use} block's start and
+ * its {@code input_json_delta}s a tool call's id, name and argument text, {@code message_delta} the
+ * finish reason and the completion tokens.
  */
 public final class AnthropicAdapter implements ProviderAdapter {
 
@@ -42,7 +45,12 @@ public final class AnthropicAdapter implements ProviderAdapter {
     public ChunkStream stream(UpstreamRequest request) {
         SseReader events = new SseReader(http.post(url, AnthropicTranslation.request(request), headers, true));
         return new ChunkStream() {
-            private long promptTokens;
+            private TokenUsage started = new TokenUsage(0, 0);
+            private final Map<Integer, Integer> toolIndex = new HashMap<>();
+
+            private ObjectNode toolCall(int block) {
+                return NODES.objectNode().put("index", toolIndex.getOrDefault(block, 0));
+            }
             private boolean done;
             private boolean finished;
 
@@ -69,23 +77,46 @@ public final class AnthropicAdapter implements ProviderAdapter {
             private ChatChunk translate(String type, JsonNode data) {
                 switch (type) {
                     case "message_start" -> {
-                        promptTokens = AnthropicTranslation.usage(withOutput(data.path("message").path("usage")))
-                                .promptTokens();
+                        started = AnthropicTranslation.usage(withOutput(data.path("message").path("usage")));
                         return new ChatChunk(0, delta().put("role", "assistant").put("content", ""), null, null);
+                    }
+                    case "content_block_start" -> {
+                        JsonNode block = data.path("content_block");
+                        if (!block.path("type").asText().equals("tool_use")) {
+                            return null;
+                        }
+                        // OpenAI numbers a message's tool calls from 0; Anthropic numbers all its blocks
+                        toolIndex.put(data.path("index").asInt(), toolIndex.size());
+                        ObjectNode call = toolCall(data.path("index").asInt()).put("id", block.path("id").asText())
+                                .put("type", "function");
+                        call.putObject("function").put("name", block.path("name").asText()).put("arguments", "");
+                        return new ChatChunk(0, (ObjectNode) delta().set("tool_calls", NODES.arrayNode().add(call)),
+                                null, null);
                     }
                     case "content_block_delta" -> {
                         JsonNode delta = data.path("delta");
-                        return delta.path("type").asText().equals("text_delta")
-                                ? new ChatChunk(0, delta().put("content", delta.path("text").asText()), null, null)
-                                : null;
+                        return switch (delta.path("type").asText()) {
+                            case "text_delta" -> new ChatChunk(0, delta().put("content", delta.path("text").asText()),
+                                    null, null);
+                            case "thinking_delta" -> new ChatChunk(0, delta().put("reasoning_content",
+                                    delta.path("thinking").asText()), null, null);
+                            case "input_json_delta" -> {
+                                ObjectNode call = toolCall(data.path("index").asInt());
+                                call.putObject("function").put("arguments", delta.path("partial_json").asText());
+                                yield new ChatChunk(0, (ObjectNode) delta().set("tool_calls",
+                                        NODES.arrayNode().add(call)), null, null);
+                            }
+                            default -> null;
+                        };
                     }
                     case "message_delta" -> {
                         finished = true;
                         JsonNode usage = data.path("usage");
-                        long prompt = usage.has("input_tokens") ? AnthropicTranslation.usage(usage).promptTokens()
-                                : promptTokens;
+                        TokenUsage input = usage.has("input_tokens") ? AnthropicTranslation.usage(withOutput(usage))
+                                : started;
                         TokenUsage total = usage.path("output_tokens").canConvertToLong()
-                                ? new TokenUsage(prompt, usage.path("output_tokens").asLong()) : null;
+                                ? new TokenUsage(input.promptTokens(), usage.path("output_tokens").asLong(),
+                                input.cachedPromptTokens(), 0) : null;
                         return new ChatChunk(0, delta(), AnthropicTranslation.finishReason(
                                 data.path("delta").path("stop_reason").asText("end_turn")), total);
                     }
@@ -112,8 +143,10 @@ public final class AnthropicAdapter implements ProviderAdapter {
         };
     }
 
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
     private static ObjectNode delta() {
-        return JsonNodeFactory.instance.objectNode();
+        return NODES.objectNode();
     }
 
     /** {@code message_start} may omit the output count; the prompt count is what it is read for. */

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The built-in offline provider: no network, the same answer and token counts for the same
- * request. {@code echo} answers with the last user message; {@code lorem} with lorem ipsum worth
+ * request. {@code echo} answers with the last user message;
+ * {@code embed} (on {@code /v1/embeddings}) with deterministic vectors; {@code lorem} with lorem ipsum worth
  * {@code max_tokens} tokens (16 when unset, at most 512 words). Counts follow {@link TokenEstimate},
  * and neither answers with more tokens than the call's cap, as a real model would not.
  */
@@ -36,6 +37,12 @@ public final class MockAdapter implements ProviderAdapter {
         body.putObject("usage").put("prompt_tokens", usage.promptTokens())
                 .put("completion_tokens", usage.completionTokens()).put("total_tokens", usage.totalTokens());
         return new Completion(body, usage);
+    }
+
+    /** {@code embed}: deterministic unit vectors (see {@link MockEmbeddings}). */
+    @Override
+    public EmbeddingResult embed(ObjectNode request, String upstreamModel) {
+        return MockEmbeddings.embed(request, upstreamModel);
     }
 
     @Override

@@ -16,11 +16,15 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
 
     private final UpstreamHttp http;
     private final String url;
+    private final String embeddingsUrl;
     private final Map<String, String> headers;
+    private final boolean legacyMaxTokens;
 
     public OpenAiCompatibleAdapter(UpstreamHttp http, ProviderProperties properties) {
         this.http = http;
+        this.legacyMaxTokens = properties.legacyMaxTokens();
         this.url = properties.base() + "/chat/completions";
+        this.embeddingsUrl = properties.base() + "/embeddings";
         this.headers = properties.apiKey() == null || properties.apiKey().isBlank() ? Map.of()
                 : Map.of("Authorization", "Bearer " + properties.apiKey());
     }
@@ -31,7 +35,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         body.put("model", request.upstreamModel());
         body.put("stream", false);
         body.remove("stream_options");
-        capCompletion(body, request.maxTokens());
+        capCompletion(body, request, legacyMaxTokens);
         JsonNode answer = http.readJson(http.post(url, body, headers, false));
         if (!(answer instanceof ObjectNode completion) || !answer.path("choices").isArray()) {
             throw new UpstreamException(http.provider() + " answered without choices", 0, true, null);
@@ -40,12 +44,24 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     }
 
     @Override
+    public EmbeddingResult embed(ObjectNode request, String upstreamModel) {
+        ObjectNode body = request.deepCopy();
+        body.put("model", upstreamModel);
+        JsonNode answer = http.readJson(http.post(embeddingsUrl, body, headers, false));
+        if (!(answer instanceof ObjectNode list) || !answer.path("data").isArray()) {
+            throw new UpstreamException(http.provider() + " answered without embeddings", 0, true, null);
+        }
+        JsonNode prompt = answer.path("usage").path("prompt_tokens");
+        return new EmbeddingResult(list, prompt.canConvertToLong() ? prompt.asLong() : null);
+    }
+
+    @Override
     public ChunkStream stream(UpstreamRequest request) {
         ObjectNode body = request.body().deepCopy();
         body.put("model", request.upstreamModel());
         body.put("stream", true);
         body.putObject("stream_options").put("include_usage", true);
-        capCompletion(body, request.maxTokens());
+        capCompletion(body, request, legacyMaxTokens);
         SseReader events = new SseReader(http.post(url, body, headers, true));
         return new ChunkStream() {
             private boolean done;
@@ -83,11 +99,21 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     }
 
     /**
-     * The upstream may write no more than was held: a client's cap above the budget (the model's
-     * context) comes down to it, and a call that named none gets the budget as {@code max_tokens}
-     * (the field every compatible upstream knows), else the answer could cost past its hold.
+     * The upstream may write no more than was held: a client's cap above the budget comes down to
+     * it, and a call that named none gets the budget, else the answer could cost past its hold. The
+     * field is {@code max_tokens} (every compatible upstream knows it), but for a reasoning model
+     * {@code max_completion_tokens}, the only one OpenAI's reasoning models take (a client's
+     * {@code max_tokens} is renamed), unless the provider is configured with {@code legacy-max-tokens}
+     * (DeepSeek: its reasoner knows {@code max_tokens} only).
      */
-    private static void capCompletion(ObjectNode body, int budget) {
+    static void capCompletion(ObjectNode body, UpstreamRequest request, boolean legacyMaxTokens) {
+        int budget = request.maxTokens();
+        if (request.reasoningModel() && !legacyMaxTokens && body.has("max_tokens")) {
+            JsonNode asked = body.remove("max_tokens");
+            if (!body.has("max_completion_tokens")) {
+                body.set("max_completion_tokens", asked);
+            }
+        }
         boolean capped = false;
         for (String field : new String[]{"max_completion_tokens", "max_tokens"}) {
             if (body.path(field).isIntegralNumber()) {
@@ -96,7 +122,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
             }
         }
         if (!capped) {
-            body.put("max_tokens", budget);
+            body.put(request.reasoningModel() && !legacyMaxTokens ? "max_completion_tokens" : "max_tokens", budget);
         }
     }
 
@@ -140,10 +166,21 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
         return new ChatChunk(choice.path("index").asInt(0), delta, finish, usage);
     }
 
+    /**
+     * OpenAI's usage, with the prompt tokens read from its cache ({@code prompt_tokens_details.cached_tokens};
+     * DeepSeek: {@code prompt_cache_hit_tokens}) and the reasoning tokens inside the completion
+     * ({@code completion_tokens_details.reasoning_tokens}).
+     */
     static TokenUsage usage(JsonNode usage) {
         if (!usage.path("prompt_tokens").canConvertToLong() || !usage.path("completion_tokens").canConvertToLong()) {
             return null;
         }
-        return new TokenUsage(usage.path("prompt_tokens").asLong(), usage.path("completion_tokens").asLong());
+        JsonNode cached = usage.path("prompt_tokens_details").path("cached_tokens");
+        if (!cached.canConvertToLong()) {
+            cached = usage.path("prompt_cache_hit_tokens");
+        }
+        return new TokenUsage(usage.path("prompt_tokens").asLong(), usage.path("completion_tokens").asLong(),
+                Math.max(0, cached.asLong(0)),
+                Math.max(0, usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0)));
     }
 }

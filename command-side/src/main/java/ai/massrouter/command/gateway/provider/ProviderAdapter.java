@@ -1,5 +1,7 @@
 package ai.massrouter.command.gateway.provider;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * One way of reaching a model: OpenAI's wire format goes in, OpenAI's wire format comes out,
  * whatever the upstream speaks. A retryable {@link UpstreamException} (no connection, timeout,
@@ -15,4 +17,13 @@ public interface ProviderAdapter {
      * stream closes the upstream connection, which is how a client's disconnect reaches it.
      */
     ChunkStream stream(UpstreamRequest request);
+
+    /**
+     * Embeddings ({@code POST /embeddings}) for {@code body}, the client's request with the upstream's
+     * model name. An upstream without an embeddings API (Anthropic) fails retryably: another route of
+     * the same model may have one.
+     */
+    default EmbeddingResult embed(ObjectNode body, String upstreamModel) {
+        throw new UpstreamException(getClass().getSimpleName() + " has no embeddings API", 0, true, null);
+    }
 }

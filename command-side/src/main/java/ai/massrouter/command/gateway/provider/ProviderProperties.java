@@ -4,12 +4,15 @@ package ai.massrouter.command.gateway.provider;
  * One upstream ({@code massrouter.gateway.providers.<name>.*}). It serves routes only when it has
  * a base URL and, unless {@code requiresKey} is false (a local vLLM or Ollama), an API key: a
  * provider left unconfigured is skipped, so the catalog's routes fall through to the next one.
+ * {@code legacyMaxTokens}: the upstream knows {@code max_tokens} only, also for reasoning models.
  */
-public record ProviderProperties(String baseUrl, String apiKey, ProviderKind kind, Boolean requiresKey) {
+public record ProviderProperties(String baseUrl, String apiKey, ProviderKind kind, Boolean requiresKey,
+                                 Boolean legacyMaxTokens) {
 
     public ProviderProperties {
         kind = kind == null ? ProviderKind.OPENAI : kind;
         requiresKey = requiresKey == null || requiresKey;
+        legacyMaxTokens = legacyMaxTokens != null && legacyMaxTokens;
     }
 
     public boolean configured() {

@@ -37,29 +37,39 @@ public final class TokenEstimate {
 
     /** A chat request's prompt: its messages, and the tools and response format sent with them. */
     public static long request(JsonNode body) {
-        long tokens = prompt(body.path("messages"));
+        return request(body, TokenCounter.ESTIMATE);
+    }
+
+    /** The same structure, its text counted by {@code counter} (a model's own tokenizer, where public). */
+    public static long request(JsonNode body, TokenCounter counter) {
+        long tokens = prompt(body.path("messages"), counter);
         for (String field : new String[]{"tools", "functions", "response_format"}) {
             if (body.path(field).isContainerNode()) {
-                tokens += text(body.path(field).toString());
+                tokens += counter.text(body.path(field).toString());
             }
         }
         return tokens;
     }
 
     public static long prompt(JsonNode messages) {
+        return prompt(messages, TokenCounter.ESTIMATE);
+    }
+
+    public static long prompt(JsonNode messages, TokenCounter counter) {
         long tokens = REPLY_PRIMER;
         for (JsonNode message : messages) {
-            tokens += PER_MESSAGE + text(message.path("role").asText(""));
+            tokens += PER_MESSAGE + counter.text(message.path("role").asText(""));
             JsonNode content = message.path("content");
             if (content.isTextual()) {
-                tokens += text(content.asText());
+                tokens += counter.text(content.asText());
             } else {
                 for (JsonNode part : content) {
-                    tokens += part.path("type").asText().equals("text") ? text(part.path("text").asText()) : PER_IMAGE;
+                    tokens += part.path("type").asText().equals("text") ? counter.text(part.path("text").asText())
+                            : PER_IMAGE;
                 }
             }
             if (message.has("tool_calls")) {
-                tokens += text(message.path("tool_calls").toString());
+                tokens += counter.text(message.path("tool_calls").toString());
             }
         }
         return tokens;
