@@ -1,5 +1,5 @@
 # Build: ./mvnw -DskipTests package   (the runnable jar is app/target/massrouter-exec.jar)
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:17.0.15_6-jre-jammy
 WORKDIR /opt/massrouter
 COPY app/target/massrouter-exec.jar massrouter.jar
 ENV MASSROUTER_DATA_DIR=/var/lib/massrouter
