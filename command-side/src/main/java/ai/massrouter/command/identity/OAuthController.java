@@ -1,10 +1,9 @@
 package ai.massrouter.command.identity;
 
 import ai.massrouter.api.common.DomainException;
+import ai.massrouter.command.config.DomainRefusal;
 import ai.massrouter.api.common.ErrorCode;
-import ai.massrouter.api.common.ErrorDetails;
 import ai.massrouter.command.user.AuthResponse;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sign-in through a provider: {@code GET /auth/oauth/{provider}} sends the browser to the provider,
@@ -111,16 +111,9 @@ public class OAuthController {
     }
 
     private static DomainException asDomain(RuntimeException e) {
-        if (e instanceof DomainException domain) {
-            return domain;
-        }
-        if (e instanceof CommandExecutionException command) {
-            if (command.getDetails().orElse(null) instanceof ErrorDetails details) {
-                return details.toException();
-            }
-            if (command.getCause() instanceof DomainException domain) {
-                return domain;
-            }
+        Optional<DomainException> refused = DomainRefusal.of(e);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         log.error("Provider sign-in failed unexpectedly", e);
         return new DomainException(ErrorCode.ERR_005, "Sign-in failed; try again later");

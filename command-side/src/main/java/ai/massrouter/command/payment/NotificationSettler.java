@@ -1,11 +1,10 @@
 package ai.massrouter.command.payment;
 
 import ai.massrouter.api.common.DomainException;
-import ai.massrouter.api.common.ErrorDetails;
+import ai.massrouter.command.config.DomainRefusal;
 import ai.massrouter.api.payment.CompletePaymentCommand;
 import ai.massrouter.api.payment.FailPaymentCommand;
 import ai.massrouter.api.payment.PaymentCompletion;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -39,27 +38,11 @@ class NotificationSettler {
                 case IGNORED -> null;
             };
         } catch (RuntimeException e) {
-            DomainException refused = domainCause(e);
+            DomainException refused = DomainRefusal.of(e).orElse(null);
             if (refused == null) {
                 throw e;
             }
             throw new MisdirectedNotificationException(refused.getMessage(), refused);
         }
-    }
-
-    /** The order's refusal, whether it came as itself or inside Axon's wrapper (another node). */
-    private static DomainException domainCause(RuntimeException e) {
-        if (e instanceof DomainException d) {
-            return d;
-        }
-        if (e instanceof CommandExecutionException c) {
-            if (c.getDetails().orElse(null) instanceof ErrorDetails details) {
-                return details.toException();
-            }
-            if (c.getCause() instanceof DomainException d) {
-                return d;
-            }
-        }
-        return null;
     }
 }

@@ -3,8 +3,8 @@ package ai.massrouter.command.payment;
 import ai.massrouter.api.account.AccountOperationResult;
 import ai.massrouter.api.account.DebitPaymentRefundCommand;
 import ai.massrouter.api.common.DomainException;
+import ai.massrouter.command.config.DomainRefusal;
 import ai.massrouter.api.common.ErrorCode;
-import ai.massrouter.api.common.ErrorDetails;
 import ai.massrouter.api.payment.CompletePaymentRefundCommand;
 import ai.massrouter.api.payment.DeclinePaymentRefundCommand;
 import ai.massrouter.api.payment.PaymentId;
@@ -12,7 +12,6 @@ import ai.massrouter.api.payment.PaymentRefundTicket;
 import ai.massrouter.api.payment.RefundState;
 import ai.massrouter.api.payment.RequestPaymentRefundCommand;
 import ai.massrouter.api.user.UserId;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +52,7 @@ class PaymentRefunds {
                     paymentId.value(), refundId, ticket.debit(), ticket.force(),
                     ticket.reason(), now));
         } catch (RuntimeException e) {
-            DomainException refused = domainCause(e);
+            DomainException refused = DomainRefusal.of(e).orElse(null);
             if (refused == null) {
                 throw e;
             }
@@ -62,21 +61,5 @@ class PaymentRefunds {
             throw refused;
         }
         return commands.sendAndWait(new CompletePaymentRefundCommand(paymentId, refundId, now));
-    }
-
-    /** The account's refusal, whether it came as itself or inside Axon's wrapper (another node). */
-    private static DomainException domainCause(RuntimeException e) {
-        if (e instanceof DomainException d) {
-            return d;
-        }
-        if (e instanceof CommandExecutionException c) {
-            if (c.getDetails().orElse(null) instanceof ErrorDetails details) {
-                return details.toException();
-            }
-            if (c.getCause() instanceof DomainException d) {
-                return d;
-            }
-        }
-        return null;
     }
 }
