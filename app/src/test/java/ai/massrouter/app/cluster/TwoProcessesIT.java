@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two MassRouter processes on one PostgreSQL: this test's own node and a second JVM. The
  * processors split their segments between them; a node that stops hands its segments to the
- * other; charges to one account from both never overdraw and never double.
+ * other; charges to one account from both never overdraw and are never applied twice.
  */
 @TestPropertySource(properties = "massrouter.cluster.heartbeat-interval=PT1S")
 class TwoProcessesIT extends PlatformIT {
