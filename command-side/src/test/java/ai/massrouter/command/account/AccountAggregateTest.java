@@ -84,7 +84,7 @@ class AccountAggregateTest {
         fixture.given(opened(), toppedUp(1))
                 .when(new ChargeUsageCommand(ACCOUNT, "req-1", USAGE, cost, SpendLimits.NONE, T0))
                 .expectEvents(new UsageChargedEvent(ACCOUNT, USER, usage("req-1"), USAGE, cost, nanos(994_000_000), T0))
-                .expectResultMessagePayload(new AccountOperationResult(usage("req-1"), "charge", cost, nanos(994_000_000),
+                .expectResultMessagePayload(new AccountOperationResult(usage("req-1"), MovementKind.CHARGE, cost, nanos(994_000_000),
                         yuan(0), T0, false));
     }
 
@@ -105,7 +105,7 @@ class AccountAggregateTest {
                         new UsageChargedEvent(ACCOUNT, USER, usage("req-1"), USAGE, nanos(600_000_000), nanos(400_000_000), T0))
                 .when(new ChargeUsageCommand(ACCOUNT, "req-1", USAGE, nanos(600_000_000), SpendLimits.NONE, T0))
                 .expectNoEvents()
-                .expectResultMessagePayload(new AccountOperationResult(usage("req-1"), "charge", nanos(600_000_000),
+                .expectResultMessagePayload(new AccountOperationResult(usage("req-1"), MovementKind.CHARGE, nanos(600_000_000),
                         nanos(400_000_000), yuan(0), T0, true));
     }
 
