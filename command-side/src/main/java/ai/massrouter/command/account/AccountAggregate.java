@@ -59,7 +59,7 @@ public class AccountAggregate {
 
     @CommandHandler
     public AccountOperationResult handle(CreditTopUpCommand c, AccountOperations operations) {
-        OperationId operationId = OperationId.of(OperationOrigin.TOPUP, c.paymentId());
+        OperationId operationId = OperationId.of(OperationOrigin.TOPUP, c.paymentId().value());
         return once(operations, operationId, c.at(), () -> {
             Money amount = positive(c.amount());
             return movement(MovementKind.TOPUP, amount, balance + amount.nanos(), held, new TopUpCreditedEvent(accountId, userId,
@@ -203,7 +203,7 @@ public class AccountAggregate {
 
     @CommandHandler
     public AccountOperationResult handle(DebitPaymentRefundCommand c, AccountOperations operations) {
-        OperationId operationId = OperationId.of(OperationOrigin.PAYMENT_REFUND, c.paymentId() + ":" + c.refundId());
+        OperationId operationId = OperationId.of(OperationOrigin.PAYMENT_REFUND, c.paymentId().value() + ":" + c.refundId());
         return once(operations, operationId, c.at(), () -> {
             Money amount = positive(c.amount());
             if (!c.force()) {

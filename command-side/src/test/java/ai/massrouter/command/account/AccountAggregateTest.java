@@ -5,6 +5,7 @@ import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelPricing;
+import ai.massrouter.api.payment.PaymentId;
 import ai.massrouter.api.user.UserId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,7 @@ class AccountAggregateTest {
     }
 
     static TopUpCreditedEvent toppedUp(long units) {
-        return new TopUpCreditedEvent(ACCOUNT, USER, op(OperationOrigin.TOPUP, "p1"), "p1", "alipay", yuan(units), yuan(units), T0);
+        return new TopUpCreditedEvent(ACCOUNT, USER, op(OperationOrigin.TOPUP, "p1"), PaymentId.of("p1"), "alipay", yuan(units), yuan(units), T0);
     }
 
     @BeforeEach
@@ -72,7 +73,7 @@ class AccountAggregateTest {
     @Test
     void topUp_creditsTheBalance_once() {
         fixture.given(opened())
-                .when(new CreditTopUpCommand(ACCOUNT, "p1", "alipay", yuan(100), T0))
+                .when(new CreditTopUpCommand(ACCOUNT, PaymentId.of("p1"), "alipay", yuan(100), T0))
                 .expectEvents(toppedUp(100));
         assertThat(operations.recorded).containsKey(op(OperationOrigin.TOPUP, "p1"));
     }
@@ -242,18 +243,18 @@ class AccountAggregateTest {
                 .when(new AdjustBalanceCommand(ACCOUNT, "adj-1", yuan(-2), "correction", UserId.of("usr_admin"), T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1))
-                .when(new DebitPaymentRefundCommand(ACCOUNT, "p1", "r1", yuan(2), false, null, T0))
+                .when(new DebitPaymentRefundCommand(ACCOUNT, PaymentId.of("p1"), "r1", yuan(2), false, null, T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1))
-                .when(new DebitPaymentRefundCommand(ACCOUNT, "p1", "r1", yuan(2), true, "chargeback", T0))
-                .expectEvents(new PaymentRefundDebitedEvent(ACCOUNT, USER, op(OperationOrigin.PAYMENT_REFUND, "p1:r1"), "p1", yuan(2), true,
+                .when(new DebitPaymentRefundCommand(ACCOUNT, PaymentId.of("p1"), "r1", yuan(2), true, "chargeback", T0))
+                .expectEvents(new PaymentRefundDebitedEvent(ACCOUNT, USER, op(OperationOrigin.PAYMENT_REFUND, "p1:r1"), PaymentId.of("p1"), yuan(2), true,
                         "chargeback", yuan(-1), T0));
     }
 
     @Test
     void amountsInAnotherCurrency_areRefused() {
         fixture.given(opened())
-                .when(new CreditTopUpCommand(ACCOUNT, "p1", "stripe", Money.of(5, "USD"), T0))
+                .when(new CreditTopUpCommand(ACCOUNT, PaymentId.of("p1"), "stripe", Money.of(5, "USD"), T0))
                 .expectException(refusedWith(ErrorCode.ERR_001));
     }
 }
