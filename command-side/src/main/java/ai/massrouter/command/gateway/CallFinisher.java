@@ -49,7 +49,7 @@ class CallFinisher {
         CallTrace trace = call.trace();
         try {
             bus.command(new RecordGenerationCommand(GenerationId.of(call.requestId()), call.caller().userId(),
-                    call.caller().apiKeyId(), call.endpoint(), call.model().id(), provider, trace.fallbacks(),
+                    call.caller().apiKey(), call.endpoint(), call.model().id(), provider, trace.fallbacks(),
                     usage.promptTokens(), usage.completionTokens(), usage.cachedPromptTokens(), usage.reasoningTokens(),
                     cost, charged, trace.timeToFirstOutputMillis(), trace.elapsedMillis(), call.streamed(), outcome,
                     failure, call.startedAt(), clock.instant()));
