@@ -32,6 +32,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void gateway_reachesTheLedgerOnlyThroughTheContract() {
+        noClasses().that().resideInAPackage("ai.massrouter.gateway..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.massrouter.command..",
+                        "ai.massrouter.projections..", "ai.massrouter.query..", "ai.massrouter.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void gateway_isUsedOnlyByTheApp() {
+        noClasses().that().resideOutsideOfPackages("ai.massrouter.gateway..", "ai.massrouter.app..")
+                .should().dependOnClassesThat().resideInAPackage("ai.massrouter.gateway..")
+                .check(CLASSES);
+    }
+
+    @Test
     void projections_dependOnlyOnTheContract() {
         noClasses().that().resideInAPackage("ai.massrouter.projections..")
                 .should().dependOnClassesThat().resideInAnyPackage("ai.massrouter.command..",
