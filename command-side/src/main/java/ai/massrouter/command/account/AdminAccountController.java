@@ -7,6 +7,7 @@ import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.RefundUsageCommand;
 import ai.massrouter.api.auth.Caller;
+import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.user.UserId;
@@ -15,7 +16,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,10 +41,10 @@ public class AdminAccountController {
     private final String currency;
 
     public AdminAccountController(CommandGateway commands, Clock clock,
-                                  @Value("${massrouter.billing.currency:CNY}") String currency) {
+                                  BillingSettings billing) {
         this.commands = commands;
         this.clock = clock;
-        this.currency = currency;
+        this.currency = billing.currency();
     }
 
     /** {@code amount} is signed: positive credits, negative debits (never below the available balance). */

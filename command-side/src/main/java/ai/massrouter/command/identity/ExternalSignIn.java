@@ -2,6 +2,7 @@ package ai.massrouter.command.identity;
 
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.OpenAccountCommand;
+import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.user.LinkExternalIdentityCommand;
@@ -14,7 +15,6 @@ import ai.massrouter.command.auth.TokenService;
 import ai.massrouter.command.user.AuthResponse;
 import ai.massrouter.command.user.UserDirectory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -39,13 +39,13 @@ class ExternalSignIn {
     private final String currency;
 
     ExternalSignIn(CommandGateway commands, IdentityDirectory identities, UserDirectory users, TokenService tokens,
-                   Clock clock, @Value("${massrouter.billing.currency:CNY}") String currency) {
+                   Clock clock, BillingSettings billing) {
         this.commands = commands;
         this.identities = identities;
         this.users = users;
         this.tokens = tokens;
         this.clock = clock;
-        this.currency = currency;
+        this.currency = billing.currency();
     }
 
     AuthResponse signIn(ExternalProfile profile) {

@@ -2,6 +2,7 @@ package ai.massrouter.command.user;
 
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.OpenAccountCommand;
+import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.user.LogInUserCommand;
@@ -16,7 +17,6 @@ import ai.massrouter.command.auth.TokenService;
 import ai.massrouter.command.auth.TokenService.RefreshClaims;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -47,14 +47,14 @@ public class AuthController {
 
     public AuthController(CommandGateway commands, UserDirectory users, PasswordEncoder passwordEncoder,
                           TokenService tokens, Clock clock, AuthAttemptLimiter attempts,
-                          @Value("${massrouter.billing.currency:CNY}") String currency) {
+                          BillingSettings billing) {
         this.commands = commands;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
         this.clock = clock;
         this.attempts = attempts;
-        this.currency = currency;
+        this.currency = billing.currency();
         this.decoyHash = passwordEncoder.encode("decoy-password-for-timing");
     }
 
