@@ -3,10 +3,10 @@ package ai.massrouter.gateway;
 import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
-import ai.massrouter.api.model.FindModelQuery;
 import ai.massrouter.api.model.ModelCategory;
 import ai.massrouter.api.model.ModelStatus;
 import ai.massrouter.api.model.ModelView;
+import ai.massrouter.api.model.PriceModelQuery;
 import ai.massrouter.gateway.ProviderRegistry.Route;
 import ai.massrouter.gateway.provider.TokenCounter;
 import ai.massrouter.gateway.provider.TokenEstimate;
@@ -129,7 +129,7 @@ public class CallStarter {
     }
 
     private Optional<ModelView> find(String id) {
-        return bus.query(new FindModelQuery(id), ResponseTypes.optionalInstanceOf(ModelView.class));
+        return bus.query(new PriceModelQuery(id), ResponseTypes.optionalInstanceOf(ModelView.class));
     }
 
     /** A call whose hold is placed, and the routes it may take. */
