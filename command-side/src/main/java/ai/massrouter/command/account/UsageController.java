@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,22 +37,23 @@ import java.util.TreeMap;
 
 /**
  * Meters calls made elsewhere, priced at each model's current price. A batch is charged in one
- * unit of work; each record succeeds or fails on its own and says so.
+ * unit of work, with the charges of other requests waiting at the same time ({@link ChargeCoalescer});
+ * each record succeeds or fails on its own and says so.
  */
 @RestController
 public class UsageController {
 
     static final int MAX_BATCH = 1000;
 
-    private final CommandGateway commands;
+    private final ChargeCoalescer charges;
     private final QueryGateway queries;
     private final Clock clock;
     private final ObjectMapper json;
     private final Validator validator;
 
-    public UsageController(CommandGateway commands, QueryGateway queries, Clock clock, ObjectMapper json,
+    public UsageController(ChargeCoalescer charges, QueryGateway queries, Clock clock, ObjectMapper json,
                            Validator validator) {
-        this.commands = commands;
+        this.charges = charges;
         this.queries = queries;
         this.clock = clock;
         this.json = json;
@@ -112,7 +112,7 @@ public class UsageController {
                         model.pricing().cost(r.promptTokens(), r.completionTokens()), caller.keyLimits()));
             }
         }
-        List<UsageChargeOutcome> outcomes = charges.isEmpty() ? List.of() : commands.<UsageBatchResult>sendAndWait(
+        List<UsageChargeOutcome> outcomes = charges.isEmpty() ? List.of() : this.charges.charge(
                 new ChargeUsageBatchCommand(AccountId.forUser(caller.userId()), charges, now)).outcomes();
         List<RecordResult> results = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
