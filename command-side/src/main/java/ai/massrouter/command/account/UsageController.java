@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,23 +35,23 @@ import java.util.TreeMap;
 
 /**
  * Meters calls made elsewhere, priced at each model's current price ({@link PriceList}, the gateway's
- * price list). A batch is charged in one
- * unit of work; each record succeeds or fails on its own and says so.
+ * price list). A batch is charged in one unit of work, with the charges of other requests waiting at the
+ * same time ({@link ChargeCoalescer}); each record succeeds or fails on its own and says so.
  */
 @RestController
 public class UsageController {
 
     static final int MAX_BATCH = 1000;
 
-    private final CommandGateway commands;
+    private final ChargeCoalescer charges;
     private final PriceList prices;
     private final Clock clock;
     private final ObjectMapper json;
     private final Validator validator;
 
-    public UsageController(CommandGateway commands, PriceList prices, Clock clock, ObjectMapper json,
+    public UsageController(ChargeCoalescer charges, PriceList prices, Clock clock, ObjectMapper json,
                            Validator validator) {
-        this.commands = commands;
+        this.charges = charges;
         this.prices = prices;
         this.clock = clock;
         this.json = json;
@@ -111,7 +110,7 @@ public class UsageController {
                         model.pricing().cost(r.promptTokens(), r.completionTokens()), caller.keyLimits()));
             }
         }
-        List<UsageChargeOutcome> outcomes = charges.isEmpty() ? List.of() : commands.<UsageBatchResult>sendAndWait(
+        List<UsageChargeOutcome> outcomes = charges.isEmpty() ? List.of() : this.charges.charge(
                 new ChargeUsageBatchCommand(AccountId.forUser(caller.userId()), charges, now)).outcomes();
         List<RecordResult> results = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
