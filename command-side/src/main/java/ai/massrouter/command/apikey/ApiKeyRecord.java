@@ -15,4 +15,9 @@ import java.util.Set;
 public record ApiKeyRecord(ApiKeyId keyId, UserId userId, UserRole userRole, UserStatus userStatus,
                            Set<Permission> permissions, ApiKeyStatus status, Instant expiresAt,
                            SpendLimits spendLimits, Integer rateLimitPerHour, Instant lastUsedAt) {
+
+    /** Whether a use at {@code now} is worth a RecordApiKeyUseCommand (the aggregate records one a minute at most). */
+    public boolean useDueAt(Instant now) {
+        return lastUsedAt == null || !now.isBefore(lastUsedAt.plus(ApiKeyAggregate.USE_RECORD_INTERVAL));
+    }
 }

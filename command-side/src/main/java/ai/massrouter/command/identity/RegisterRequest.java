@@ -1,5 +1,6 @@
-package ai.massrouter.command.user;
+package ai.massrouter.command.identity;
 
+import ai.massrouter.command.user.UserRules;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -1,4 +1,4 @@
-package ai.massrouter.command.identity;
+package ai.massrouter.command.user;
 
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
@@ -14,11 +14,11 @@ import java.util.Optional;
 
 /** The {@code external_identity_lookup} table: command-side state, never a projection, never reset. */
 @Component
-public class JdbcIdentityDirectory implements IdentityDirectory {
+public class JdbcExternalIdentityDirectory implements ExternalIdentityDirectory {
 
     private final JdbcTemplate jdbc;
 
-    public JdbcIdentityDirectory(JdbcTemplate jdbc) {
+    public JdbcExternalIdentityDirectory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

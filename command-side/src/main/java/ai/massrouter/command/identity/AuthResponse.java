@@ -1,6 +1,6 @@
-package ai.massrouter.command.user;
+package ai.massrouter.command.identity;
 
-import ai.massrouter.command.auth.TokenService.IssuedTokens;
+import ai.massrouter.command.identity.TokenService.IssuedTokens;
 
 /** The document's register/login response: {@code user} and {@code tokens}. */
 public record AuthResponse(UserSummary user, Tokens tokens) {

@@ -1,4 +1,4 @@
-package ai.massrouter.command.auth;
+package ai.massrouter.command.identity;
 
 import ai.massrouter.api.apikey.ApiKeyStatus;
 import ai.massrouter.api.apikey.ExpireApiKeyCommand;
@@ -7,7 +7,6 @@ import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.user.UserStatus;
-import ai.massrouter.command.apikey.ApiKeyAggregate;
 import ai.massrouter.command.apikey.ApiKeyRecord;
 import ai.massrouter.command.apikey.ApiKeyRegistry;
 import ai.massrouter.command.apikey.ApiKeySecrets;
@@ -66,7 +65,7 @@ public class Authenticator {
             throw new DomainException(ErrorCode.APIKEY_001, "API key expired at " + key.expiresAt());
         }
         ensureActive(key.userStatus());
-        if (key.lastUsedAt() == null || !now.isBefore(key.lastUsedAt().plus(ApiKeyAggregate.USE_RECORD_INTERVAL))) {
+        if (key.useDueAt(now)) {
             commands.send(new RecordApiKeyUseCommand(key.keyId(), now));
         }
         return new Caller(key.userId(), key.userRole(), key.keyId().value(), key.permissions(), key.spendLimits(),

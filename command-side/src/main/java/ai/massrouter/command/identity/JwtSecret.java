@@ -1,4 +1,4 @@
-package ai.massrouter.command.auth;
+package ai.massrouter.command.identity;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

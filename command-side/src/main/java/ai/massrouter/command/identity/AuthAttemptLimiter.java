@@ -1,4 +1,4 @@
-package ai.massrouter.command.auth;
+package ai.massrouter.command.identity;
 
 /**
  * Limits login and registration attempts on one e-mail against password guessing (the client

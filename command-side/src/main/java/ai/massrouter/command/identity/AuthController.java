@@ -1,4 +1,4 @@
-package ai.massrouter.command.user;
+package ai.massrouter.command.identity;
 
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.OpenAccountCommand;
@@ -12,9 +12,8 @@ import ai.massrouter.api.user.RefreshUserSessionCommand;
 import ai.massrouter.api.user.RegisterUserCommand;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.api.user.UserRole;
-import ai.massrouter.command.auth.AuthAttemptLimiter;
-import ai.massrouter.command.auth.TokenService;
-import ai.massrouter.command.auth.TokenService.RefreshClaims;
+import ai.massrouter.command.identity.TokenService.RefreshClaims;
+import ai.massrouter.command.user.PasswordCredentials.PasswordCredential;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpHeaders;
@@ -36,26 +35,22 @@ import java.util.Map;
 public class AuthController {
 
     private final CommandGateway commands;
-    private final UserDirectory users;
     private final PasswordEncoder passwordEncoder;
     private final TokenService tokens;
     private final Clock clock;
     private final AuthAttemptLimiter attempts;
+    private final PasswordCheck passwords;
     private final String currency;
-    /** Hashed once so that an unknown e-mail costs as much time as a wrong password. */
-    private final String decoyHash;
 
-    public AuthController(CommandGateway commands, UserDirectory users, PasswordEncoder passwordEncoder,
-                          TokenService tokens, Clock clock, AuthAttemptLimiter attempts,
-                          BillingSettings billing) {
+    public AuthController(CommandGateway commands, PasswordEncoder passwordEncoder, TokenService tokens, Clock clock,
+                          AuthAttemptLimiter attempts, PasswordCheck passwords, BillingSettings billing) {
         this.commands = commands;
-        this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
         this.clock = clock;
         this.attempts = attempts;
+        this.passwords = passwords;
         this.currency = billing.currency();
-        this.decoyHash = passwordEncoder.encode("decoy-password-for-timing");
     }
 
     @PostMapping("/register")
@@ -80,15 +75,12 @@ public class AuthController {
     @PostMapping("/login")
     public AuthResponse login(@Valid @RequestBody LoginRequest request) {
         attempts.check(request.email());
-        UserId userId = users.findUserId(request.email()).orElse(null);
-        if (userId == null) {
-            passwordEncoder.matches(request.password(), decoyHash);
-            throw new DomainException(ErrorCode.ERR_002, "Invalid e-mail or password");
-        }
+        PasswordCredential credential = passwords.verify(request.email(), request.password());
+        UserId userId = credential.userId();
         String sessionId = TokenService.newTokenId();
         String refreshTokenId = TokenService.newTokenId();
-        LoggedInUser user = commands.sendAndWait(
-                new LogInUserCommand(userId, request.password(), sessionId, refreshTokenId, clock.instant()));
+        LoggedInUser user = commands.sendAndWait(new LogInUserCommand(userId, credential.passwordHash(), sessionId,
+                refreshTokenId, clock.instant()));
         return new AuthResponse(
                 new AuthResponse.UserSummary(userId.value(), request.email().trim(), user.username(),
                         user.role().wireName()),

@@ -1,4 +1,4 @@
-package ai.massrouter.command.auth;
+package ai.massrouter.command.identity;
 
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;

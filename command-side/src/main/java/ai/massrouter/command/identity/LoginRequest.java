@@ -1,4 +1,4 @@
-package ai.massrouter.command.user;
+package ai.massrouter.command.identity;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
