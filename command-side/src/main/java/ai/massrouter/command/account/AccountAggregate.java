@@ -59,10 +59,10 @@ public class AccountAggregate {
 
     @CommandHandler
     public AccountOperationResult handle(CreditTopUpCommand c, AccountOperations operations) {
-        OperationId operationId = OperationId.of(OperationOrigin.TOPUP, c.paymentId());
+        OperationId operationId = OperationId.of(OperationOrigin.TOPUP, c.paymentId().value());
         return once(operations, operationId, c.at(), () -> {
             Money amount = positive(c.amount());
-            return movement("topup", amount, balance + amount.nanos(), held, new TopUpCreditedEvent(accountId, userId,
+            return movement(MovementKind.TOPUP, amount, balance + amount.nanos(), held, new TopUpCreditedEvent(accountId, userId,
                     operationId, c.paymentId(), c.paymentMethod(), amount, money(balance + amount.nanos()), c.at()));
         });
     }
@@ -78,7 +78,7 @@ public class AccountAggregate {
         return once(operations, operationId, c.at(), () -> {
             Money amount = positive(c.amount());
             long after = balance + amount.nanos();
-            return movement(c.origin().code(), amount, after, held, new AccountCreditedEvent(accountId, userId,
+            return movement(MovementKind.creditOf(c.origin()), amount, after, held, new AccountCreditedEvent(accountId, userId,
                     operationId, amount, c.description(), money(after), c.at()));
         });
     }
@@ -146,7 +146,7 @@ public class AccountAggregate {
             ensureAvailable(amount);
             spendOf(c.apiKeyId()).ensureWithin(c.keyLimits(), amount, c.at());
             long heldAfter = held + amount.nanos();
-            return movement("hold", amount, balance, heldAfter, new FundsHeldEvent(accountId, userId, c.holdId(),
+            return movement(MovementKind.HOLD, amount, balance, heldAfter, new FundsHeldEvent(accountId, userId, c.holdId(),
                     c.apiKeyId(), amount, c.purpose(), money(balance), money(heldAfter), c.at()));
         });
     }
@@ -160,7 +160,7 @@ public class AccountAggregate {
             long charged = Math.min(cost.nanos(), coverable);
             long heldAfter = held - hold.amount();
             long balanceAfter = balance - charged;
-            return movement("settle", money(charged), balanceAfter, heldAfter, new HoldSettledEvent(accountId, userId,
+            return movement(MovementKind.SETTLE, money(charged), balanceAfter, heldAfter, new HoldSettledEvent(accountId, userId,
                     c.holdId(), c.usage(), money(hold.amount()), money(charged), money(Math.max(0, hold.amount() - charged)),
                     money(cost.nanos() - charged), money(balanceAfter), money(heldAfter), c.at()));
         });
@@ -171,7 +171,7 @@ public class AccountAggregate {
         return once(operations, OperationId.of(OperationOrigin.RELEASE, c.holdId()), c.at(), () -> {
             Hold hold = openHold(c.holdId());
             long heldAfter = held - hold.amount();
-            return movement("release", money(hold.amount()), balance, heldAfter, new HoldReleasedEvent(accountId, userId,
+            return movement(MovementKind.RELEASE, money(hold.amount()), balance, heldAfter, new HoldReleasedEvent(accountId, userId,
                     c.holdId(), money(hold.amount()), c.reason(), money(heldAfter), c.at()));
         });
     }
@@ -188,7 +188,7 @@ public class AccountAggregate {
                 throw DomainException.invalid("amount", "exceeds the charge of " + charge.amount().toDecimal());
             }
             long after = balance + amount.nanos();
-            return movement("refund", amount, after, held, new UsageRefundedEvent(accountId, userId, operationId,
+            return movement(MovementKind.REFUND, amount, after, held, new UsageRefundedEvent(accountId, userId, operationId,
                     chargeId, amount, c.reason(), c.refundedBy(), money(after), c.at()));
         });
     }
@@ -216,7 +216,7 @@ public class AccountAggregate {
 
     @CommandHandler
     public AccountOperationResult handle(DebitPaymentRefundCommand c, AccountOperations operations) {
-        OperationId operationId = OperationId.of(OperationOrigin.PAYMENT_REFUND, c.paymentId() + ":" + c.refundId());
+        OperationId operationId = OperationId.of(OperationOrigin.PAYMENT_REFUND, c.paymentId().value() + ":" + c.refundId());
         return once(operations, operationId, c.at(), () -> {
             Money amount = positive(c.amount());
             if (!c.force()) {
@@ -225,7 +225,7 @@ public class AccountAggregate {
                 throw DomainException.invalid("reason", "is required to force a refund past the available balance");
             }
             long after = balance - amount.nanos();
-            return movement("payment_refund", amount, after, held, new PaymentRefundDebitedEvent(accountId, userId,
+            return movement(MovementKind.PAYMENT_REFUND, amount, after, held, new PaymentRefundDebitedEvent(accountId, userId,
                     operationId, c.paymentId(), amount, c.force(), c.reason(), money(after), c.at()));
         });
     }
@@ -242,7 +242,7 @@ public class AccountAggregate {
                 ensureAvailable(amount.negate());
             }
             long after = balance + amount.nanos();
-            return movement("adjustment", amount, after, held, new BalanceAdjustedEvent(accountId, userId,
+            return movement(MovementKind.ADJUSTMENT, amount, after, held, new BalanceAdjustedEvent(accountId, userId,
                     operationId, amount, c.reason(), c.adjustedBy(), money(after), c.at()));
         });
     }
@@ -280,7 +280,7 @@ public class AccountAggregate {
         ensureAvailable(amount);
         spendOf(charge.usage().apiKeyId()).ensureWithin(charge.keyLimits(), amount, at);
         long after = balance - amount.nanos();
-        return movement("charge", amount, after, held, new UsageChargedEvent(accountId, userId, operationId,
+        return movement(MovementKind.CHARGE, amount, after, held, new UsageChargedEvent(accountId, userId, operationId,
                 charge.usage(), amount, money(after), at));
     }
 
@@ -334,12 +334,12 @@ public class AccountAggregate {
         return new Money(nanos, currency);
     }
 
-    private Movement movement(String kind, Money amount, long balanceAfter, long heldAfter, Object event) {
+    private Movement movement(MovementKind kind, Money amount, long balanceAfter, long heldAfter, Object event) {
         return new Movement(kind, amount, money(balanceAfter), money(heldAfter), event);
     }
 
     /** A decided movement: its recorded result and the event that makes it happen. */
-    private record Movement(String kind, Money amount, Money balanceAfter, Money heldAfter, Object event) {
+    private record Movement(MovementKind kind, Money amount, Money balanceAfter, Money heldAfter, Object event) {
         AccountOperationResult result(OperationId operationId, Instant at) {
             return new AccountOperationResult(operationId, kind, amount, balanceAfter, heldAfter, at, false);
         }

@@ -3,6 +3,7 @@ package ai.massrouter.command.account;
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOperationResult;
 import ai.massrouter.api.account.AdjustBalanceCommand;
+import ai.massrouter.api.account.MovementKind;
 import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.RefundUsageCommand;
@@ -100,7 +101,7 @@ public class AdminAccountController {
     }
 
     /** What moved: {@code replayed} when the same operation had already been done (nothing moved again). */
-    public record Movement(String operationId, String kind, BigDecimal amount, BigDecimal balanceAfter,
+    public record Movement(String operationId, MovementKind kind, BigDecimal amount, BigDecimal balanceAfter,
                            BigDecimal onHold, String currency, Instant at, boolean replayed) {
 
         static Movement of(AccountOperationResult r) {

@@ -2,6 +2,7 @@ package ai.massrouter.command.account;
 
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOperationResult;
+import ai.massrouter.api.account.MovementKind;
 import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.common.Money;
@@ -23,7 +24,7 @@ public class JdbcAccountOperations implements AccountOperations {
     private static final RowMapper<AccountOperationResult> RESULT = (rs, i) -> {
         String currency = rs.getString("currency");
         return new AccountOperationResult(new OperationId(OperationOrigin.ofCode(rs.getString("origin")),
-                rs.getString("operation_id")), rs.getString("kind"),
+                rs.getString("operation_id")), MovementKind.ofCode(rs.getString("kind")),
                 new Money(rs.getLong("amount_nanos"), currency), new Money(rs.getLong("balance_after_nanos"), currency),
                 new Money(rs.getLong("held_after_nanos"), currency), rs.getTimestamp("at").toInstant(), false);
     };
@@ -95,7 +96,7 @@ public class JdbcAccountOperations implements AccountOperations {
             ps.setString(1, row.getKey().value());
             ps.setString(2, r.operationId().origin().code());
             ps.setString(3, r.operationId().id());
-            ps.setString(4, r.kind());
+            ps.setString(4, r.kind().code());
             ps.setLong(5, r.amount().nanos());
             ps.setLong(6, r.balanceAfter().nanos());
             ps.setLong(7, r.heldAfter().nanos());

@@ -5,6 +5,7 @@ import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelPricing;
+import ai.massrouter.api.payment.PaymentId;
 import ai.massrouter.api.user.UserId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,7 @@ class AccountAggregateTest {
     }
 
     static TopUpCreditedEvent toppedUp(long units) {
-        return new TopUpCreditedEvent(ACCOUNT, USER, op(OperationOrigin.TOPUP, "p1"), "p1", "alipay", yuan(units), yuan(units), T0);
+        return new TopUpCreditedEvent(ACCOUNT, USER, op(OperationOrigin.TOPUP, "p1"), PaymentId.of("p1"), "alipay", yuan(units), yuan(units), T0);
     }
 
     @BeforeEach
@@ -72,7 +73,7 @@ class AccountAggregateTest {
     @Test
     void topUp_creditsTheBalance_once() {
         fixture.given(opened())
-                .when(new CreditTopUpCommand(ACCOUNT, "p1", "alipay", yuan(100), T0))
+                .when(new CreditTopUpCommand(ACCOUNT, PaymentId.of("p1"), "alipay", yuan(100), T0))
                 .expectEvents(toppedUp(100));
         assertThat(operations.recorded).containsKey(op(OperationOrigin.TOPUP, "p1"));
     }
@@ -84,7 +85,7 @@ class AccountAggregateTest {
         fixture.given(opened(), toppedUp(1))
                 .when(new ChargeUsageCommand(ACCOUNT, "req-1", USAGE, cost, SpendLimits.NONE, T0))
                 .expectEvents(new UsageChargedEvent(ACCOUNT, USER, usage("req-1"), USAGE, cost, nanos(994_000_000), T0))
-                .expectResultMessagePayload(new AccountOperationResult(usage("req-1"), "charge", cost, nanos(994_000_000),
+                .expectResultMessagePayload(new AccountOperationResult(usage("req-1"), MovementKind.CHARGE, cost, nanos(994_000_000),
                         yuan(0), T0, false));
     }
 
@@ -105,7 +106,7 @@ class AccountAggregateTest {
                         new UsageChargedEvent(ACCOUNT, USER, usage("req-1"), USAGE, nanos(600_000_000), nanos(400_000_000), T0))
                 .when(new ChargeUsageCommand(ACCOUNT, "req-1", USAGE, nanos(600_000_000), SpendLimits.NONE, T0))
                 .expectNoEvents()
-                .expectResultMessagePayload(new AccountOperationResult(usage("req-1"), "charge", nanos(600_000_000),
+                .expectResultMessagePayload(new AccountOperationResult(usage("req-1"), MovementKind.CHARGE, nanos(600_000_000),
                         nanos(400_000_000), yuan(0), T0, true));
     }
 
@@ -242,18 +243,18 @@ class AccountAggregateTest {
                 .when(new AdjustBalanceCommand(ACCOUNT, "adj-1", yuan(-2), "correction", UserId.of("usr_admin"), T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1))
-                .when(new DebitPaymentRefundCommand(ACCOUNT, "p1", "r1", yuan(2), false, null, T0))
+                .when(new DebitPaymentRefundCommand(ACCOUNT, PaymentId.of("p1"), "r1", yuan(2), false, null, T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1))
-                .when(new DebitPaymentRefundCommand(ACCOUNT, "p1", "r1", yuan(2), true, "chargeback", T0))
-                .expectEvents(new PaymentRefundDebitedEvent(ACCOUNT, USER, op(OperationOrigin.PAYMENT_REFUND, "p1:r1"), "p1", yuan(2), true,
+                .when(new DebitPaymentRefundCommand(ACCOUNT, PaymentId.of("p1"), "r1", yuan(2), true, "chargeback", T0))
+                .expectEvents(new PaymentRefundDebitedEvent(ACCOUNT, USER, op(OperationOrigin.PAYMENT_REFUND, "p1:r1"), PaymentId.of("p1"), yuan(2), true,
                         "chargeback", yuan(-1), T0));
     }
 
     @Test
     void amountsInAnotherCurrency_areRefused() {
         fixture.given(opened())
-                .when(new CreditTopUpCommand(ACCOUNT, "p1", "stripe", Money.of(5, "USD"), T0))
+                .when(new CreditTopUpCommand(ACCOUNT, PaymentId.of("p1"), "stripe", Money.of(5, "USD"), T0))
                 .expectException(refusedWith(ErrorCode.ERR_001));
     }
 }

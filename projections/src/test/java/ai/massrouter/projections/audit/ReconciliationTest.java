@@ -66,7 +66,7 @@ class ReconciliationTest {
 
     static TopUpCreditedEvent credited(Money amount) {
         return new TopUpCreditedEvent(ACCOUNT, USER, OperationId.of(OperationOrigin.TOPUP, PAYMENT.value()),
-                PAYMENT.value(), "stripe", amount, amount, T0);
+                PAYMENT, "stripe", amount, amount, T0);
     }
 
     static FundsHeldEvent held(String holdId, String amount) {
@@ -97,7 +97,7 @@ class ReconciliationTest {
 
     static PaymentRefundDebitedEvent debited(String amount) {
         return new PaymentRefundDebitedEvent(ACCOUNT, USER, OperationId.of(OperationOrigin.PAYMENT_REFUND,
-                PAYMENT.value() + ":" + amount), PAYMENT.value(), yuan(amount), false, null, yuan("0"), T0);
+                PAYMENT.value() + ":" + amount), PAYMENT, yuan(amount), false, null, yuan("0"), T0);
     }
 
     private List<Break> run(Object... events) {
