@@ -2,9 +2,12 @@ package ai.massrouter.gateway;
 
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -24,7 +27,8 @@ import java.util.function.Supplier;
  * HTTP thread forever; here the handler runs on a bounded pool and the HTTP thread waits at most
  * the deadline, then answers ERR_005. A pool full of stuck handlers refuses at once rather than
  * growing. A command that times out may still complete later: a hold then stays open until the
- * stale-hold sweep gives it back (docs/ledger.md).
+ * stale-hold sweep gives it back (docs/ledger.md). Each wait is timed, by message and outcome:
+ * {@code massrouter.gateway.ledger} (Prometheus {@code massrouter_gateway_ledger_seconds}).
  */
 @Component
 public class BusCalls {
@@ -34,6 +38,7 @@ public class BusCalls {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Duration timeout;
+    private final MeterRegistry registry;
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(0, MAX_THREADS, 60, TimeUnit.SECONDS,
             new SynchronousQueue<>(), r -> {
         Thread thread = new Thread(r, "gateway-bus");
@@ -41,10 +46,12 @@ public class BusCalls {
         return thread;
     });
 
-    public BusCalls(CommandGateway commands, QueryGateway queries, GatewayProperties properties) {
+    public BusCalls(CommandGateway commands, QueryGateway queries, GatewayProperties properties,
+                    ObjectProvider<MeterRegistry> registry) {
         this.commands = commands;
         this.queries = queries;
         this.timeout = properties.busTimeout();
+        this.registry = registry.getIfAvailable();
     }
 
     public <R> R command(Object command) {
@@ -56,6 +63,27 @@ public class BusCalls {
     }
 
     private <R> R within(String what, Supplier<R> call) {
+        if (registry == null) {
+            return await(what, call);
+        }
+        long start = System.nanoTime();
+        String outcome = "error";
+        try {
+            R result = await(what, call);
+            outcome = "ok";
+            return result;
+        } catch (DomainException e) {
+            outcome = e.code() == ErrorCode.ERR_005 ? "unanswered" : "refused";
+            throw e;
+        } finally {
+            Timer.builder("massrouter.gateway.ledger")
+                    .description("How long a gateway call waited for one of its ledger commands or queries")
+                    .tag("message", what).tag("outcome", outcome)
+                    .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private <R> R await(String what, Supplier<R> call) {
         CompletableFuture<R> result;
         try {
             result = CompletableFuture.supplyAsync(call, pool);
