@@ -21,7 +21,8 @@ import java.util.Map;
  * {@code processor.lagging} for administrators: a segment of an event processor that this node runs
  * is {@code massrouter.alerts.processor-lag} events or more behind the head of the event log. Each
  * node measures the segments it owns (a segment that moves on is measured by its new owner under
- * the same episode); a segment that replays is not measured, its lag is the rebuild. Once per
+ * the same episode); a segment that replays is not measured, its lag is the rebuild, while one
+ * that keeps failing (and retrying) is: falling behind is what it does then. Once per
  * episode ({@link AlertEpisodes}): it ends when the segment is back below half the threshold.
  */
 @Component
@@ -56,7 +57,7 @@ public class ProcessorLagAlerts {
     }
 
     private void measure(String processor, int segment, EventTrackerStatus status, long head) {
-        if (status.isReplaying() || status.isErrorState() || status.getTrackingToken() == null) {
+        if (status.isReplaying() || status.getTrackingToken() == null) {
             return;
         }
         long lag = ProcessorLagMetrics.lag(status, head);
