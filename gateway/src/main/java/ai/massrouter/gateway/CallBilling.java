@@ -40,7 +40,7 @@ public class CallBilling {
     public void hold(GatewayCall call) {
         Money amount = call.pricing().cost(call.promptEstimate(),
                 Math.multiplyExact(call.completionBudget(), call.choices()));
-        commands.command(new PlaceHoldCommand(account(call), call.requestId(), amount, call.caller().apiKeyId(),
+        commands.command(new PlaceHoldCommand(account(call), call.requestId(), amount, call.caller().apiKey(),
                 call.caller().keyLimits(), call.endpoint() + " " + call.model().id(), call.startedAt()));
     }
 
@@ -56,7 +56,7 @@ public class CallBilling {
      * {@code timings}: how fast the upstream answered, for the statistics.
      */
     public Money settle(GatewayCall call, String provider, TokenUsage usage, CallTimings timings) {
-        UsageDetails details = new UsageDetails(call.caller().userId(), call.caller().apiKeyId(), call.model().id(),
+        UsageDetails details = new UsageDetails(call.caller().userId(), call.caller().apiKey(), call.model().id(),
                 provider, call.model().category(), usage.promptTokens(), usage.completionTokens(), call.pricing(),
                 usage.cachedPromptTokens(), usage.reasoningTokens(), timings);
         Money cost = cost(call, usage);

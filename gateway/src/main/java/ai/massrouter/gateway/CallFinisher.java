@@ -65,7 +65,7 @@ class CallFinisher implements DisposableBean {
                         GenerationOutcome outcome, String failure) {
         CallTrace trace = call.trace();
         RecordGenerationCommand command = new RecordGenerationCommand(GenerationId.of(call.requestId()),
-                call.caller().userId(), call.caller().apiKeyId(), call.endpoint(), call.model().id(), provider,
+                call.caller().userId(), call.caller().apiKey(), call.endpoint(), call.model().id(), provider,
                 trace.fallbacks(), usage.promptTokens(), usage.completionTokens(), usage.cachedPromptTokens(),
                 usage.reasoningTokens(), cost, charged, trace.timeToFirstOutputMillis(), trace.elapsedMillis(),
                 call.streamed(), outcome, failure, call.startedAt(), clock.instant());

@@ -1,6 +1,7 @@
 package ai.massrouter.command.account;
 
 import ai.massrouter.api.account.*;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.Money;
@@ -144,7 +145,7 @@ public class AccountAggregate {
         return once(operations, OperationId.of(OperationOrigin.HOLD, c.holdId()), c.at(), () -> {
             Money amount = nonNegative(c.amount());
             ensureAvailable(amount);
-            spendOf(c.apiKeyId()).ensureWithin(c.keyLimits(), amount, c.at());
+            spendOf(ApiKeyId.valueOf(c.apiKeyId())).ensureWithin(c.keyLimits(), amount, c.at());
             long heldAfter = held + amount.nanos();
             return movement(MovementKind.HOLD, amount, balance, heldAfter, new FundsHeldEvent(accountId, userId, c.holdId(),
                     c.apiKeyId(), amount, c.purpose(), money(balance), money(heldAfter), c.at()));
@@ -278,7 +279,7 @@ public class AccountAggregate {
     private Movement decideCharge(OperationId operationId, UsageCharge charge, Instant at) {
         Money amount = nonNegative(charge.amount());
         ensureAvailable(amount);
-        spendOf(charge.usage().apiKeyId()).ensureWithin(charge.keyLimits(), amount, at);
+        spendOf(ApiKeyId.valueOf(charge.usage().apiKeyId())).ensureWithin(charge.keyLimits(), amount, at);
         long after = balance - amount.nanos();
         return movement(MovementKind.CHARGE, amount, after, held, new UsageChargedEvent(accountId, userId, operationId,
                 charge.usage(), amount, money(after), at));
@@ -365,7 +366,7 @@ public class AccountAggregate {
     @EventSourcingHandler
     void on(UsageChargedEvent e) {
         balance = e.balanceAfter().nanos();
-        String key = e.usage().apiKeyId();
+        String key = ApiKeyId.valueOf(e.usage().apiKeyId());
         if (key != null) {
             keySpend.put(key, spendOf(key).charged(e.amount().nanos(), e.at()));
         }
@@ -374,9 +375,10 @@ public class AccountAggregate {
     @EventSourcingHandler
     void on(FundsHeldEvent e) {
         held = e.heldAfter().nanos();
-        holds.put(e.holdId(), new Hold(e.amount().nanos(), e.apiKeyId(), e.at()));
-        if (e.apiKeyId() != null) {
-            keySpend.put(e.apiKeyId(), spendOf(e.apiKeyId()).holding(e.amount().nanos()));
+        String key = ApiKeyId.valueOf(e.apiKeyId());
+        holds.put(e.holdId(), new Hold(e.amount().nanos(), key, e.at()));
+        if (key != null) {
+            keySpend.put(key, spendOf(key).holding(e.amount().nanos()));
         }
     }
 

@@ -104,7 +104,7 @@ public class UsageController {
             } else if (model.status() != ModelStatus.AVAILABLE) {
                 refused.put(i, new ErrorDetails(ErrorCode.MODEL_001, "Model " + r.model() + " is unavailable", Map.of()));
             } else {
-                UsageDetails usage = new UsageDetails(caller.userId(), caller.apiKeyId(), model.id(), model.provider(),
+                UsageDetails usage = new UsageDetails(caller.userId(), caller.apiKey(), model.id(), model.provider(),
                         model.category(), r.promptTokens(), r.completionTokens(), model.pricing());
                 charges.add(new UsageCharge(r.requestId(), usage,
                         model.pricing().cost(r.promptTokens(), r.completionTokens()), caller.keyLimits()));

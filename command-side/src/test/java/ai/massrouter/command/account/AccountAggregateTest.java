@@ -1,6 +1,7 @@
 package ai.massrouter.command.account;
 
 import ai.massrouter.api.account.*;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.Money;
@@ -23,7 +24,7 @@ class AccountAggregateTest {
     static final UserId USER = UserId.of("usr_1");
     static final Instant T0 = Instant.parse("2026-03-10T10:00:00Z");
     static final ModelPricing PRICING = new ModelPricing(yuan(2), yuan(8));
-    static final UsageDetails USAGE = new UsageDetails(USER, "key_1", "openai/gpt-4o-mini", "openai", "chat",
+    static final UsageDetails USAGE = new UsageDetails(USER, ApiKeyId.of("key_1"), "openai/gpt-4o-mini", "openai", "chat",
             1000, 500, PRICING);
 
     private AggregateTestFixture<AccountAggregate> fixture;
@@ -132,7 +133,7 @@ class AccountAggregateTest {
     @Test
     void hold_reservesFunds_thatCannotBeSpentTwice() {
         fixture.given(opened(), toppedUp(1),
-                        new FundsHeldEvent(ACCOUNT, USER, "call-1", "key_1", nanos(700_000_000), "chat", yuan(1),
+                        new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                                 nanos(700_000_000), T0))
                 .when(new ChargeUsageCommand(ACCOUNT, "req-2", USAGE, nanos(400_000_000), SpendLimits.NONE, T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
@@ -141,7 +142,7 @@ class AccountAggregateTest {
     @Test
     void settle_chargesTheActualCost_andReleasesTheRest() {
         fixture.given(opened(), toppedUp(1),
-                        new FundsHeldEvent(ACCOUNT, USER, "call-1", "key_1", nanos(700_000_000), "chat", yuan(1),
+                        new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                                 nanos(700_000_000), T0))
                 .when(new SettleHoldCommand(ACCOUNT, "call-1", USAGE, nanos(6_000_000), T0))
                 .expectEvents(new HoldSettledEvent(ACCOUNT, USER, "call-1", USAGE, nanos(700_000_000), nanos(6_000_000),
@@ -151,7 +152,7 @@ class AccountAggregateTest {
     @Test
     void settle_aboveTheHold_takesOnlyWhatIsAvailable_andRecordsTheRestUncollected() {
         fixture.given(opened(), toppedUp(1),
-                        new FundsHeldEvent(ACCOUNT, USER, "call-1", "key_1", nanos(700_000_000), "chat", yuan(1),
+                        new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                                 nanos(700_000_000), T0))
                 .when(new SettleHoldCommand(ACCOUNT, "call-1", USAGE, nanos(1_200_000_000), T0))
                 .expectEvents(new HoldSettledEvent(ACCOUNT, USER, "call-1", USAGE, nanos(700_000_000), yuan(1),
@@ -160,7 +161,7 @@ class AccountAggregateTest {
 
     @Test
     void release_givesTheHoldBackWhole_andASecondReleaseIsAReplay() {
-        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", "key_1", nanos(700_000_000), "chat", yuan(1),
+        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                 nanos(700_000_000), T0);
         fixture.given(opened(), toppedUp(1), held)
                 .when(new ReleaseHoldCommand(ACCOUNT, "call-1", "upstream_error", T0))
@@ -176,7 +177,7 @@ class AccountAggregateTest {
 
     @Test
     void aClientRequestIdShapedLikeAServerOperation_neverPreClaimsIt() {
-        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", "key_1", nanos(700_000_000), "chat", yuan(1),
+        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                 nanos(700_000_000), T0);
         fixture.given(opened(), toppedUp(1), held)
                 .andGivenCommands(
@@ -193,7 +194,7 @@ class AccountAggregateTest {
 
     @Test
     void refund_ofAnIdNamingBothAMeteredAndAGatewayCall_mustSayWhich() {
-        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", "key_1", nanos(700_000_000), "chat", yuan(1),
+        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                 nanos(700_000_000), T0);
         fixture.given(opened(), toppedUp(1), held)
                 .andGivenCommands(new ChargeUsageCommand(ACCOUNT, "call-1", USAGE, nanos(1_000), SpendLimits.NONE, T0),
@@ -230,7 +231,7 @@ class AccountAggregateTest {
                 .when(new ChargeUsageCommand(ACCOUNT, "r2", USAGE, nanos(6_000_000), daily, T0.plusSeconds(60)))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1), spentToday)
-                .when(new PlaceHoldCommand(ACCOUNT, "h", nanos(5_000_000), "key_1", daily, "chat", T0))
+                .when(new PlaceHoldCommand(ACCOUNT, "h", nanos(5_000_000), ApiKeyId.of("key_1"), daily, "chat", T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1), spentToday)
                 .when(new ChargeUsageCommand(ACCOUNT, "r2", USAGE, nanos(6_000_000), daily, T0.plusSeconds(86_400)))

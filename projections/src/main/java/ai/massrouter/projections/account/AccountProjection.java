@@ -1,6 +1,7 @@
 package ai.massrouter.projections.account;
 
 import ai.massrouter.api.account.*;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -124,7 +125,7 @@ public class AccountProjection {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 accountId.value(), sequence, "txn_" + accountId.value().substring(4) + "_" + sequence, userId,
                 type.name(), amount.nanos(), balanceAfter.nanos(), amount.currency(), operationId, description,
-                usage == null ? null : usage.modelId(), usage == null ? null : usage.apiKeyId(),
+                usage == null ? null : usage.modelId(), usage == null ? null : ApiKeyId.valueOf(usage.apiKeyId()),
                 usage == null ? null : usage.promptTokens(), usage == null ? null : usage.completionTokens(), ts(at));
     }
 }

@@ -6,6 +6,7 @@ import ai.massrouter.api.account.FundsHeldEvent;
 import ai.massrouter.api.account.HoldReleasedEvent;
 import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.StaleHoldsView;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,7 +37,7 @@ public class OpenHoldProjection {
         jdbc.update("""
                 INSERT INTO open_holds_view (account_id, hold_id, amount_nanos, currency, api_key_id, held_at)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", e.accountId().value(), e.holdId(),
-                e.amount().nanos(), e.amount().currency(), e.apiKeyId(), ts(e.at()));
+                e.amount().nanos(), e.amount().currency(), ApiKeyId.valueOf(e.apiKeyId()), ts(e.at()));
     }
 
     @EventHandler

@@ -6,6 +6,7 @@ import ai.massrouter.api.account.HoldReleasedEvent;
 import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.UsageRefundedEvent;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.generation.GenerationRecordedEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -47,7 +48,7 @@ public class GenerationProjection {
                     prompt_tokens, completion_tokens, cached_prompt_tokens, reasoning_tokens, cost_nanos, charged_nanos,
                     currency, ttft_ms, latency_ms, streamed, outcome, failure, started_at, finished_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                e.generationId().value(), e.userId().value(), e.apiKeyId(), e.endpoint(), e.modelId(), e.provider(),
+                e.generationId().value(), e.userId().value(), ApiKeyId.valueOf(e.apiKeyId()), e.endpoint(), e.modelId(), e.provider(),
                 JSON.writeValueAsString(e.fallbacks()), e.promptTokens(), e.completionTokens(), e.cachedPromptTokens(),
                 e.reasoningTokens(), e.cost().nanos(), nanos(e.charged()), e.cost().currency(), e.timeToFirstTokenMillis(),
                 e.latencyMillis(), e.streamed(), e.outcome().name(), e.failure(), ts(e.startedAt()), ts(e.finishedAt()));

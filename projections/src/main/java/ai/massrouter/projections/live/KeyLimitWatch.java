@@ -1,6 +1,7 @@
 package ai.massrouter.projections.live;
 
 import ai.massrouter.api.account.AccountId;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.UsageChargedEvent;
 import ai.massrouter.api.common.Money;
@@ -72,11 +73,12 @@ public class KeyLimitWatch {
         jdbc.update("DELETE FROM live_key_spend");
     }
 
-    private void charged(AccountId account, UserId user, String keyId, long seq, Money amount, Instant at,
+    private void charged(AccountId account, UserId user, ApiKeyId key, long seq, Money amount, Instant at,
                          String eventId, ReplayStatus status) {
-        if (status.isReplay() || keyId == null) {
+        if (status.isReplay() || key == null) {
             return;
         }
+        String keyId = key.value();
         List<Limits> found = jdbc.query("SELECT spend_total_nanos, spend_daily_nanos, spend_monthly_nanos, "
                 + "spend_currency FROM api_keys_view WHERE key_id = ?", (rs, i) -> new Limits(
                 rs.getObject("spend_total_nanos", Long.class), rs.getObject("spend_daily_nanos", Long.class),

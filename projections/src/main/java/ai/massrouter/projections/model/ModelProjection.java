@@ -4,6 +4,7 @@ import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.UsageChargedEvent;
 import ai.massrouter.api.account.UsageDetails;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelAddedEvent;
 import ai.massrouter.api.model.ModelPriceChangedEvent;
@@ -84,7 +85,7 @@ public class ModelProjection {
                 INSERT INTO model_calls_view (account_id, sequence_number, model_id, user_id, api_key_id,
                     prompt_tokens, completion_tokens, cost_nanos, currency, called_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                accountId.value(), sequence, usage.modelId(), usage.userId().value(), usage.apiKeyId(),
+                accountId.value(), sequence, usage.modelId(), usage.userId().value(), ApiKeyId.valueOf(usage.apiKeyId()),
                 usage.promptTokens(), usage.completionTokens(), cost.nanos(), cost.currency(), ts(at));
         if (inserted == 1) {
             jdbc.update("INSERT INTO model_popularity_view (model_id, calls) VALUES (?, 1) "
