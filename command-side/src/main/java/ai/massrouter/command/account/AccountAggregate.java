@@ -101,13 +101,23 @@ public class AccountAggregate {
      */
     @CommandHandler
     public UsageBatchResult handle(ChargeUsageBatchCommand c, AccountOperations operations) {
-        Map<OperationId, AccountOperationResult> done = operations.findAll(accountId,
-                c.charges().stream().map(charge -> usageOperation(charge.requestId())).toList());
+        ChargedBatch charged = charge(c, new HashMap<>(operations.findAll(accountId, usageOperations(c))));
+        operations.recordAll(accountId, charged.recorded());
+        return charged.result();
+    }
+
+    /**
+     * Decides and applies a batch of charges, given the operations of the batch already recorded
+     * ({@code recorded}, which gains the new ones, so the same id twice charges once). The caller
+     * records {@link ChargedBatch#recorded()} in the same transaction: this handler, or
+     * {@link GroupCharges}, which charges many accounts in one unit of work.
+     */
+    ChargedBatch charge(ChargeUsageBatchCommand c, Map<OperationId, AccountOperationResult> recorded) {
         List<UsageChargeOutcome> outcomes = new ArrayList<>();
         List<AccountOperationResult> fresh = new ArrayList<>();
         for (UsageCharge charge : c.charges()) {
             OperationId operationId = usageOperation(charge.requestId());
-            AccountOperationResult previous = done.get(operationId);
+            AccountOperationResult previous = recorded.get(operationId);
             if (previous != null) {
                 outcomes.add(new UsageChargeOutcome(charge.requestId(), previous.asReplay(), null));
                 continue;
@@ -117,14 +127,17 @@ public class AccountAggregate {
                 AccountOperationResult result = m.result(operationId, c.at());
                 apply(m.event());
                 fresh.add(result);
-                done.put(operationId, result);
+                recorded.put(operationId, result);
                 outcomes.add(new UsageChargeOutcome(charge.requestId(), result, null));
             } catch (DomainException e) {
                 outcomes.add(new UsageChargeOutcome(charge.requestId(), null, e.toErrorDetails()));
             }
         }
-        operations.recordAll(accountId, fresh);
-        return new UsageBatchResult(outcomes);
+        return new ChargedBatch(new UsageBatchResult(outcomes), fresh);
+    }
+
+    static List<OperationId> usageOperations(ChargeUsageBatchCommand c) {
+        return c.charges().stream().map(charge -> usageOperation(charge.requestId())).toList();
     }
 
     @CommandHandler

@@ -11,8 +11,7 @@ import ai.massrouter.api.user.LoggedInUser;
 import ai.massrouter.api.user.RegisterExternalUserCommand;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.api.user.UserRole;
-import ai.massrouter.command.auth.TokenService;
-import ai.massrouter.command.user.AuthResponse;
+import ai.massrouter.command.user.ExternalIdentityDirectory;
 import ai.massrouter.command.user.UserDirectory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
@@ -32,13 +31,13 @@ class ExternalSignIn {
     private static final int USERNAME_ATTEMPTS = 3;
 
     private final CommandGateway commands;
-    private final IdentityDirectory identities;
+    private final ExternalIdentityDirectory identities;
     private final UserDirectory users;
     private final TokenService tokens;
     private final Clock clock;
     private final String currency;
 
-    ExternalSignIn(CommandGateway commands, IdentityDirectory identities, UserDirectory users, TokenService tokens,
+    ExternalSignIn(CommandGateway commands, ExternalIdentityDirectory identities, UserDirectory users, TokenService tokens,
                    Clock clock, BillingSettings billing) {
         this.commands = commands;
         this.identities = identities;
