@@ -1,13 +1,13 @@
 package ai.massrouter.bench;
 
 import ai.massrouter.api.account.AccountId;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.account.CallTimings;
 import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.UsageChargedEvent;
 import ai.massrouter.api.account.UsageDetails;
-import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.user.UserId;
@@ -145,8 +145,8 @@ public final class StatisticsBenchmark {
             if (i % 2 == 0) {
                 payload = new UsageChargedEvent(accountId, userId, OperationId.of(OperationOrigin.USAGE, "bench-" + i),
                         new UsageDetails(userId,
-                        ApiKeyId.of("key_bench" + user + "_" + (i % 3)), modelId, "bench",
-                        CATEGORIES[model % CATEGORIES.length], prompt, completion, pricing), cost, Money.zero("CNY"), at);
+                        ApiKeyId.of("key_bench" + user + "_" + (i % 3)), modelId, "bench", CATEGORIES[model % CATEGORIES.length],
+                        prompt, completion, pricing), cost, Money.zero("CNY"), at);
             } else {
                 long first = 100 + random.nextInt(900);
                 payload = new HoldSettledEvent(accountId, userId, "bench-" + i, new UsageDetails(userId,
