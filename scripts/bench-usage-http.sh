@@ -70,10 +70,11 @@ LUA
 
 run() { # name, keys, seconds
   (sleep $(( $3 / 2 )); echo "resident memory under load (application JVM): $(rss_mb $APP) MB" > "$WORK/rss") &
+  local sampler=$!
   echo "== $1: $CONNECTIONS connections, $3 s (load average before: $(load))"
-  wrk -t2 -c"$CONNECTIONS" -d"$3"s --latency -s "$WORK/usage.lua" "$BASE" -- "$WORK/keys" "$2" "$1-$RANDOM" \
+  wrk -t2 -c"$CONNECTIONS" -d"$3"s --timeout 10s --latency -s "$WORK/usage.lua" "$BASE" -- "$WORK/keys" "$2" "$1-$RANDOM" \
     | grep -E 'Latency |50%|90%|99%|Requests/sec|requests in|Non-2xx|Socket errors'
-  wait
+  wait $sampler
   cat "$WORK/rss"
   echo "load average after: $(load)"
 }
