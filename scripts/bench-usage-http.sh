@@ -22,7 +22,8 @@ json() { curl -sf "$@" -H 'Content-Type: application/json'; }
 started=$(date +%s%N)
 java ${JAVA_OPTS:-} -jar app/target/massrouter-exec.jar > "$WORK/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
+stop() { kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$WORK"; }
+trap stop EXIT
 until curl -sf "$BASE/actuator/health" | grep -q '"UP"'; do
   kill -0 $APP 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
   sleep 0.1
@@ -70,10 +71,11 @@ LUA
 
 run() { # name, keys, seconds
   (sleep $(( $3 / 2 )); echo "resident memory under load (application JVM): $(rss_mb $APP) MB" > "$WORK/rss") &
+  local sampler=$!
   echo "== $1: $CONNECTIONS connections, $3 s (load average before: $(load))"
-  wrk -t2 -c"$CONNECTIONS" -d"$3"s --latency -s "$WORK/usage.lua" "$BASE" -- "$WORK/keys" "$2" "$1-$RANDOM" \
+  wrk -t2 -c"$CONNECTIONS" -d"$3"s --timeout 10s --latency -s "$WORK/usage.lua" "$BASE" -- "$WORK/keys" "$2" "keys$2-$RANDOM" \
     | grep -E 'Latency |50%|90%|99%|Requests/sec|requests in|Non-2xx|Socket errors'
-  wait
+  wait $sampler
   cat "$WORK/rss"
   echo "load average after: $(load)"
 }

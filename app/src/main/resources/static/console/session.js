@@ -36,6 +36,7 @@ export function signOut(reason) {
   current = null;
   localStorage.removeItem(KEY);
   sessionStorage.removeItem('mr.keys');
+  sessionStorage.removeItem('mr.order');
   if (reason) sessionStorage.setItem('mr.signout', reason);
   listeners.forEach((fn) => fn(null));
 }

@@ -8,6 +8,8 @@ import {onPush} from '../live.js';
 import {paymentStatusLabel} from './billing-common.js';
 import {qrSvg} from '../qr.js';
 
+const ORDER = 'mr.order';
+
 function instructions(p) {
   if (p.qr_code) {
     return h('div', {class: 'qr'}, qrSvg(p.qr_code, t('topup.scan')),
@@ -48,11 +50,21 @@ export function topUpForm() {
     try {
       current = await get(`billing/payments/${current.payment_id}`);
       clear(status, order(current));
-      if (current.status !== 'pending') clearInterval(poll);
+      if (current.status !== 'pending') {
+        clearInterval(poll);
+        sessionStorage.removeItem(ORDER); // shown once more, then forgotten
+      }
     } catch {
       // the next push or poll tries again
     }
   };
+  // an order created earlier in this tab is followed again when the page reopens
+  const kept = sessionStorage.getItem(ORDER);
+  if (kept) {
+    current = {payment_id: kept};
+    refresh();
+    poll = setInterval(refresh, 10000);
+  }
   const off = onPush((msg) => {
     if (msg.topic === 'billing.updates' && msg.data?.kind === 'top_up') refresh();
   });
@@ -86,6 +98,7 @@ export function topUpForm() {
       busy(submit, note, async () => {
         current = await post('billing/payments', {amount: Number(amount.value), currency: currency.value,
           payment_method: method.value}, {headers: {'Idempotency-Key': `console-${crypto.randomUUID?.() || Date.now()}`}});
+        sessionStorage.setItem(ORDER, current.payment_id);
         clear(status, order(current));
         clearInterval(poll);
         poll = setInterval(refresh, 10000);

@@ -88,6 +88,25 @@ class LiveUpdatesIT extends PlatformIT {
     }
 
     @Test
+    void aRedeemedCode_isPushedAsACredit() {
+        User user = fundedUser("1.00");
+        Response issued = api.post("/api/v1/admin/redemption-codes", Map.of("amount", 3, "count", 1), adminToken());
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        try (LiveClient live = connected(port, user).subscribe("billing.updates")) {
+            live.next(event("balance.snapshot"), 5000);
+            Response redeemed = api.post("/api/v1/billing/redemptions",
+                    Map.of("code", issued.data().path("codes").get(0).asText()), user.token());
+            assertThat(redeemed.status()).as(redeemed.toString()).isEqualTo(200);
+
+            JsonNode push = live.next(m -> event("balance.changed").test(m)
+                    && m.path("data").path("kind").asText().equals("redemption"), 5000);
+            assertThat(push).as("the redemption's credit is pushed").isNotNull();
+            assertThat(push.path("data").path("amount").decimalValue()).isEqualByComparingTo("3");
+            assertThat(push.path("data").path("total").decimalValue()).isEqualByComparingTo("4.00");
+        }
+    }
+
+    @Test
     void aUser_neverReceivesAnotherUsersUpdates_evenWhenAskingForThem() {
         User a = fundedUser("5.00");
         User b = fundedUser("5.00");

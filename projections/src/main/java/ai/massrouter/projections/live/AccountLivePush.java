@@ -44,6 +44,13 @@ public class AccountLivePush {
         billing(e.accountId(), e.userId(), seq, id, e.at(), "top_up", e.amount(), e.balanceAfter(), null, null, status);
     }
 
+    /** A redemption code or a sign-up credit: {@code kind} is the credit's origin ({@code redemption}, {@code signup_credit}). */
+    @EventHandler
+    void on(AccountCreditedEvent e, @SequenceNumber long seq, @MessageIdentifier String id, ReplayStatus status) {
+        billing(e.accountId(), e.userId(), seq, id, e.at(), e.operationId().origin().code(), e.amount(), e.balanceAfter(),
+                null, null, status);
+    }
+
     @EventHandler
     void on(UsageChargedEvent e, @SequenceNumber long seq, @MessageIdentifier String id, ReplayStatus status) {
         billing(e.accountId(), e.userId(), seq, id, e.at(), "charge", e.amount().negate(), e.balanceAfter(), null,
