@@ -8,6 +8,7 @@ import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.UsageChargedEvent;
 import ai.massrouter.api.account.UsageDetails;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.generation.GenerationId;
 import ai.massrouter.api.generation.GenerationOutcome;
@@ -78,17 +79,17 @@ class ProjectionIdempotencyIT extends PlatformIT {
         Money held = Money.of(1, "CNY");
         Money charged = new Money(1500, "CNY");
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
-        UsageDetails usage = new UsageDetails(user, "key_1", "mock/echo", "mock", "chat", 10, 5,
+        UsageDetails usage = new UsageDetails(user, ApiKeyId.of("key_1"), "mock/echo", "mock", "chat", 10, 5,
                 new ModelPricing(held, held), 0L, 0L);
         List<EventMessage<?>> events = List.of(
                 new GenericDomainEventMessage<>("AccountAggregate", account.value(), 5,
-                        new FundsHeldEvent(account, user, "chatcmpl-idem", "key_1", held, "chat.completions mock/echo",
+                        new FundsHeldEvent(account, user, "chatcmpl-idem", ApiKeyId.of("key_1"), held, "chat.completions mock/echo",
                                 held, held, at)),
                 new GenericDomainEventMessage<>("AccountAggregate", account.value(), 6,
                         new HoldSettledEvent(account, user, "chatcmpl-idem", usage, held, charged, held.minus(charged),
                                 Money.zero("CNY"), held.minus(charged), Money.zero("CNY"), at)),
                 new GenericDomainEventMessage<>("GenerationAggregate", "chatcmpl-idem", 0,
-                        new GenerationRecordedEvent(GenerationId.of("chatcmpl-idem"), user, "key_1", "chat.completions",
+                        new GenerationRecordedEvent(GenerationId.of("chatcmpl-idem"), user, ApiKeyId.of("key_1"), "chat.completions",
                                 "mock/echo", "mock", List.of(), 10, 5, 0, 0, charged, charged, null, 12, false,
                                 GenerationOutcome.COMPLETED, null, at, at)));
 

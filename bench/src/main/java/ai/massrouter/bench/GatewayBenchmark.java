@@ -2,6 +2,7 @@ package ai.massrouter.bench;
 
 import ai.massrouter.app.MassRouterApplication;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -19,8 +20,10 @@ import java.util.Locale;
  * Added latency of the gateway: non-streaming chat completions sent straight to a local
  * upstream that answers instantly, and the same calls through MassRouter (API key lookup, rate
  * limit, model lookup, hold, upstream call, settlement), measured in one run, in one JVM, on one
- * machine. Arguments: seconds per scenario (default 10), thread counts (default 1,8), then any
- * {@code --property=value} for the application. See
+ * machine; with {@code PORTKEY_URL} set (scripts/bench-gateway-vs-portkey.sh starts one), the same
+ * calls through that Portkey gateway too, told the same upstream per request. Then where
+ * MassRouter's time goes ({@link LatencyBreakdown}). Arguments: seconds per scenario (default 10),
+ * thread counts (default 1,8), then any {@code --property=value} for the application. See
  * docs/benchmarks.md.
  */
 public final class GatewayBenchmark {
@@ -42,6 +45,8 @@ public final class GatewayBenchmark {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         List<LoadRun.Result> results = new ArrayList<>();
+        List<String> breakdowns = new ArrayList<>();
+        String portkey = System.getenv("PORTKEY_URL");
         try (InstantUpstream upstream = new InstantUpstream();
              ConfigurableApplicationContext app = new SpringApplicationBuilder(MassRouterApplication.class).run(
                      springArguments(args, "--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + USER,
@@ -61,9 +66,16 @@ public final class GatewayBenchmark {
             System.out.printf("database %s, %d s per scenario after 3 s warm-up, %d cores%n", url, seconds,
                     Runtime.getRuntime().availableProcessors());
             List<HttpRequest> direct = List.of(request(upstream.baseUrl() + "/chat/completions", "sk-bench", "instant"));
+            MeterRegistry metrics = app.getBean(MeterRegistry.class);
             for (int threads : threadCounts) {
                 results.add(measure("direct to upstream", threads, seconds, http, direct));
+                LatencyBreakdown breakdown = LatencyBreakdown.start(metrics);
                 results.add(measure("through MassRouter", threads, seconds, http, gateway));
+                breakdowns.add(String.format(Locale.ROOT, "%nMassRouter, %d threads: mean ms per call%n| part | ms |%n|---|---|%n",
+                        threads) + LatencyBreakdown.format(breakdown.perCall()));
+                if (portkey != null) {
+                    results.add(measure("through Portkey", threads, seconds, http, List.of(portkey(portkey, upstream))));
+                }
             }
         }
         System.out.printf("%n| path | threads | calls/s | p50 ms | p99 ms |%n|---|---|---|---|---|%n");
@@ -71,12 +83,17 @@ public final class GatewayBenchmark {
             System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f |%n", r.name(), r.threads(), r.perSecond(),
                     r.p50(), r.p99());
         }
-        for (int i = 0; i + 1 < results.size(); i += 2) {
-            LoadRun.Result d = results.get(i);
-            LoadRun.Result g = results.get(i + 1);
-            System.out.printf(Locale.ROOT, "%d threads: added p50 %.2f ms, added p99 %.2f ms, throughput %.2fx direct%n",
-                    d.threads(), g.p50() - d.p50(), g.p99() - d.p99(), g.perSecond() / d.perSecond());
+        LoadRun.Result direct = null;
+        for (LoadRun.Result r : results) {
+            if (r.name().startsWith("direct")) {
+                direct = r;
+            } else {
+                System.out.printf(Locale.ROOT, "%s, %d threads: added p50 %.2f ms, added p99 %.2f ms, throughput %.2fx direct%n",
+                        r.name(), r.threads(), r.p50() - direct.p50(), r.p99() - direct.p99(),
+                        r.perSecond() / direct.perSecond());
+            }
         }
+        breakdowns.forEach(System.out::print);
         BenchDatabase.drop(database);
         System.exit(0);
     }
@@ -92,6 +109,14 @@ public final class GatewayBenchmark {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(BODY.formatted(model))).build();
+    }
+
+    /** The direct request, through a Portkey gateway: provider {@code openai} at the instant upstream's URL. */
+    private static HttpRequest portkey(String portkey, InstantUpstream upstream) {
+        return HttpRequest.newBuilder(URI.create(portkey + "/v1/chat/completions")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer sk-bench").header("Content-Type", "application/json")
+                .header("x-portkey-provider", "openai").header("x-portkey-custom-host", upstream.baseUrl())
+                .POST(HttpRequest.BodyPublishers.ofString(BODY.formatted("instant"))).build();
     }
 
     /** Thread {@code t} sends {@code requests.get(t % size)} in a loop; latencies after the warm-up count. */

@@ -5,6 +5,7 @@ import ai.massrouter.api.account.AdjustBalanceCommand;
 import ai.massrouter.api.account.ChargeUsageBatchCommand;
 import ai.massrouter.api.account.ChargeUsageCommand;
 import ai.massrouter.api.account.OpenAccountCommand;
+import ai.massrouter.api.account.UsageBatchResult;
 import ai.massrouter.api.account.UsageCharge;
 import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.apikey.SpendLimits;
@@ -12,6 +13,7 @@ import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.app.MassRouterApplication;
+import ai.massrouter.command.account.ChargeCoalescer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,9 +29,11 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Charges per second through MassRouter's real charge path (command bus, account aggregate,
- * idempotency record, JDBC event store, one transaction per charge) beside raw PostgreSQL
- * one-row INSERT commits per second, measured in one run on one machine. See docs/benchmarks.md.
+ * Charges per second through MassRouter's real charge path (the charge coalescer that
+ * {@code POST /billing/usage} uses, the account aggregate, the idempotency record, the JDBC event
+ * store, one commit per group of waiting charges) beside raw PostgreSQL one-row INSERT commits per
+ * second, measured in one run on one machine; and, for comparison, one command and one commit per
+ * charge (the path without coalescing). See docs/benchmarks.md.
  */
 public final class LedgerBenchmark {
 
@@ -37,21 +41,21 @@ public final class LedgerBenchmark {
     private static final String PASSWORD = BenchDatabase.PASSWORD;
     private static final Money PRICE = Money.of(1, "CNY");
     private static final Money ONE_NANO = new Money(1, "CNY");
-    private static final int BATCH = 100;
     private static final int WARMUP_SECONDS = 2;
+    private static final UsageDetails USAGE = new UsageDetails(UserId.of("usr_bench"), null, "mock/echo", "mock",
+            "chat", 1, 0, new ModelPricing(PRICE, PRICE));
 
     private LedgerBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-        // "quick": only the hot account with one thread (for profiling)
+        // "quick": only the hot account with 16 threads, coalesced (for profiling)
         boolean quick = args.length > 1 && args[1].equals("quick");
-        int[] hotThreads = quick ? new int[]{1} : new int[]{1, 4, 16};
         String database = BenchDatabase.create();
         String url = BenchDatabase.url(database);
-        System.out.printf("database %s, %d s per scenario, %d cores%n", url, seconds,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("database %s, %d s per scenario, %d cores, load average %.2f%n", url, seconds,
+                Runtime.getRuntime().availableProcessors(), LoadRun.loadAverage());
 
         List<LoadRun.Result> results = new ArrayList<>();
         for (int threads : new int[]{1, 4, 16}) {
@@ -63,21 +67,28 @@ public final class LedgerBenchmark {
                         "--massrouter.data-dir=" + System.getProperty("java.io.tmpdir") + "/" + database,
                         "--logging.level.root=WARN")) {
             CommandGateway commands = app.getBean(CommandGateway.class);
+            ChargeCoalescer coalescer = app.getBean(ChargeCoalescer.class);
             List<AccountId> hot = open(commands, 1);
-            for (int threads : hotThreads) {
-                results.add(charges(commands, "charges, 1 hot account", hot, threads, seconds));
-            }
+            results.add(coalesced(coalescer, "charges, 1 hot account", hot, 16, seconds));
             if (!quick) {
-                results.add(charges(commands, "charges, 1,000 accounts", open(commands, 1000), 16, seconds));
-                // what coalescing can reach: 100 charges of one account in one command and one transaction
-                results.add(batchedCharges(commands, hot, 4, seconds));
+                results.add(coalesced(coalescer, "charges, 1 hot account", hot, 1, seconds));
+                results.add(coalesced(coalescer, "charges, 16 accounts", open(commands, 16), 16, seconds));
+                List<AccountId> thousand = open(commands, 1000);
+                results.add(coalesced(coalescer, "charges, 1,000 accounts", thousand, 16, seconds));
+                results.add(oneByOne(commands, "one command per charge, 1 hot account", hot, 16, seconds));
+                results.add(oneByOne(commands, "one command per charge, 1,000 accounts", thousand, 16, seconds));
             }
         }
-        LoadRun.Result best = results.stream().filter(r -> r.name().startsWith("raw")).max((a, b) -> Double.compare(a.perSecond(), b.perSecond())).orElseThrow();
-        System.out.printf("%n| scenario | threads | ops/s | p50 ms | p99 ms | vs best raw |%n|---|---|---|---|---|---|%n");
+        LoadRun.Result best = results.stream().filter(r -> r.name().startsWith("raw"))
+                .max((a, b) -> Double.compare(a.perSecond(), b.perSecond())).orElseThrow();
+        LoadRun.Result raw16 = results.stream().filter(r -> r.name().startsWith("raw") && r.threads() == 16)
+                .findFirst().orElseThrow();
+        System.out.printf("%n| scenario | threads | per second | p50 ms | p99 ms | vs raw 16 threads | vs best raw "
+                + "| load |%n|---|---|---|---|---|---|---|---|%n");
         for (LoadRun.Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2fx |%n", r.name(), r.threads(), r.perSecond(),
-                    r.p50(), r.p99(), r.perSecond() / best.perSecond());
+            System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %.2f | %.2fx | %.2fx | %.1f |%n", r.name(),
+                    r.threads(), r.perSecond(), r.p50(), r.p99(), r.perSecond() / raw16.perSecond(),
+                    r.perSecond() / best.perSecond(), r.load());
         }
         BenchDatabase.drop(database);
         System.exit(0);
@@ -96,28 +107,29 @@ public final class LedgerBenchmark {
         return accounts;
     }
 
-    private static LoadRun.Result charges(CommandGateway commands, String name, List<AccountId> accounts, int threads,
-                                  int seconds) throws InterruptedException {
+    private static AccountId pick(List<AccountId> accounts, int thread, long i) {
+        return accounts.get((int) ((thread * 7919L + i) % accounts.size()));
+    }
+
+    /** The path of {@code POST /billing/usage}: each caller's charge waits for the next group commit. */
+    private static LoadRun.Result coalesced(ChargeCoalescer coalescer, String name, List<AccountId> accounts,
+                                            int threads, int seconds) throws InterruptedException {
         return LoadRun.run(name, threads, WARMUP_SECONDS, seconds, 1, (thread, i) -> {
-            AccountId account = accounts.get((int) ((thread * 7919L + i) % accounts.size()));
-            UsageDetails usage = new UsageDetails(UserId.of("usr_bench"), null, "mock/echo", "mock", "chat", 1, 0,
-                    new ModelPricing(PRICE, PRICE));
-            commands.sendAndWait(new ChargeUsageCommand(account, UUID.randomUUID().toString(), usage, ONE_NANO,
-                    SpendLimits.NONE, Instant.now()));
+            UsageBatchResult result = coalescer.charge(new ChargeUsageBatchCommand(pick(accounts, thread, i),
+                    List.of(new UsageCharge(UUID.randomUUID().toString(), USAGE, ONE_NANO, SpendLimits.NONE)),
+                    Instant.now()));
+            if (result.outcomes().get(0).error() != null) {
+                throw new IllegalStateException("refused: " + result.outcomes().get(0).error());
+            }
         });
     }
 
-    private static LoadRun.Result batchedCharges(CommandGateway commands, List<AccountId> accounts, int threads, int seconds)
-            throws InterruptedException {
-        UsageDetails usage = new UsageDetails(UserId.of("usr_bench"), null, "mock/echo", "mock", "chat", 1, 0,
-                new ModelPricing(PRICE, PRICE));
-        return LoadRun.run("charges in batches of 100, 1 hot account", threads, WARMUP_SECONDS, seconds, BATCH, (thread, i) -> {
-            List<UsageCharge> charges = new ArrayList<>(BATCH);
-            for (int k = 0; k < BATCH; k++) {
-                charges.add(new UsageCharge(UUID.randomUUID().toString(), usage, ONE_NANO, SpendLimits.NONE));
-            }
-            commands.sendAndWait(new ChargeUsageBatchCommand(accounts.get(0), charges, Instant.now()));
-        });
+    /** One command, one unit of work and one commit per charge. */
+    private static LoadRun.Result oneByOne(CommandGateway commands, String name, List<AccountId> accounts, int threads,
+                                           int seconds) throws InterruptedException {
+        return LoadRun.run(name, threads, WARMUP_SECONDS, seconds, 1, (thread, i) ->
+                commands.sendAndWait(new ChargeUsageCommand(pick(accounts, thread, i), UUID.randomUUID().toString(),
+                        USAGE, ONE_NANO, SpendLimits.NONE, Instant.now())));
     }
 
     private static LoadRun.Result rawInserts(String url, int threads, int seconds) throws Exception {

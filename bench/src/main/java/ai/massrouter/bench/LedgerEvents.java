@@ -10,11 +10,13 @@ import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.TopUpCreditedEvent;
 import ai.massrouter.api.account.UsageChargedEvent;
 import ai.massrouter.api.account.UsageDetails;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.generation.GenerationId;
 import ai.massrouter.api.generation.GenerationOutcome;
 import ai.massrouter.api.generation.GenerationRecordedEvent;
 import ai.massrouter.api.model.ModelPricing;
+import ai.massrouter.api.payment.PaymentId;
 import ai.massrouter.api.user.UserId;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -59,7 +61,7 @@ final class LedgerEvents {
             events.add(event(u, new AccountOpenedEvent(account(u), user(u), "CNY", at), at));
             balance[u] = Money.of(100_000, "CNY").nanos();
             events.add(event(u, new TopUpCreditedEvent(account(u), user(u), OperationId.of(OperationOrigin.TOPUP,
-                    "bench-topup-" + u), "pay_bench" + u, "stripe", Money.of(100_000, "CNY"),
+                    "bench-topup-" + u), PaymentId.of("pay_bench" + u), "stripe", Money.of(100_000, "CNY"),
                     new Money(balance[u], "CNY"), at), at));
         }
         return events;
@@ -74,7 +76,7 @@ final class LedgerEvents {
         long completion = random.nextInt(1000);
         Money cost = PRICING.cost(prompt, completion);
         int call = calls++;
-        String key = "key_bench" + u + "_" + (call % 3);
+        ApiKeyId key = ApiKeyId.of("key_bench" + u + "_" + (call % 3));
         balance[u] -= cost.nanos();
         if (call % 3 == 0) {
             UsageDetails usage = new UsageDetails(user(u), key, modelId, "bench", CATEGORIES[model % CATEGORIES.length],

@@ -1,5 +1,8 @@
 package ai.massrouter.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +24,11 @@ final class LoadRun {
         void run(int thread, long iteration) throws Exception;
     }
 
-    /** One row of a benchmark's table; {@code perSecond} counts units (charges, rows, calls), not operations. */
-    record Result(String name, int threads, double perSecond, double p50, double p99) {
+    /**
+     * One row of a benchmark's table; {@code perSecond} counts units (charges, rows, calls), not
+     * operations; {@code load} is the machine's one-minute load average when the row ended.
+     */
+    record Result(String name, int threads, double perSecond, double p50, double p99, double load) {
     }
 
     /** {@code perOperation}: how many units one operation moves (a batch of 100 charges is 100). */
@@ -60,10 +66,19 @@ final class LoadRun {
         }
         Arrays.sort(all);
         Result r = new Result(name, threads, (double) all.length * perOperation / seconds, percentile(all, 0.50),
-                percentile(all, 0.99));
-        System.out.printf(Locale.ROOT, "%-42s %2d threads: %8.0f /s  p50 %.2f ms  p99 %.2f ms%n", name, threads,
-                r.perSecond(), r.p50(), r.p99());
+                percentile(all, 0.99), loadAverage());
+        System.out.printf(Locale.ROOT, "%-42s %2d threads: %8.0f /s  p50 %.2f ms  p99 %.2f ms  load %.1f%n", name,
+                threads, r.perSecond(), r.p50(), r.p99(), r.load());
         return r;
+    }
+
+    /** The one-minute load average (Linux), or -1 where there is none. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static double percentile(long[] sorted, double q) {

@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * {@code massrouter.processor.lag} (Prometheus: {@code massrouter_processor_lag_events}): per
@@ -45,9 +44,12 @@ public class ProcessorLagMetrics {
         if (segments.isEmpty()) {
             return Double.NaN;
         }
-        OptionalLong slowest = segments.values().stream()
-                .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min();
         Long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);
-        return Math.max(0, (head == null ? -1 : head) - slowest.orElse(-1));
+        return segments.values().stream().mapToLong(s -> lag(s, head == null ? -1 : head)).max().orElse(0);
+    }
+
+    /** Events of the log up to {@code head} (the highest global index) that the segment has not handled yet. */
+    static long lag(EventTrackerStatus segment, long head) {
+        return Math.max(0, head - segment.getCurrentPosition().orElse(-1));
     }
 }

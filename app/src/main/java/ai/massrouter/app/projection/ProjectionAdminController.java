@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rebuilding read models: a projection's processor is stopped, its tokens reset (its
- * {@code @ResetHandler} empties its own tables) and started again; it then replays the whole log.
+ * Rebuilding read models: a projection's processor is stopped on every node, its tokens reset (its
+ * {@code @ResetHandler} empties its own tables) and started again; it then replays the whole log
+ * ({@link ReplayCoordinator}).
  * Policies (processors that send commands) are never replayed: only the listed projections are.
  * The list shows every processor with its position and lag.
  */
@@ -31,10 +32,13 @@ public class ProjectionAdminController {
 
     private final EventProcessingConfiguration processing;
     private final ProcessorStatuses statuses;
+    private final ReplayCoordinator replays;
 
-    public ProjectionAdminController(EventProcessingConfiguration processing, ProcessorStatuses statuses) {
+    public ProjectionAdminController(EventProcessingConfiguration processing, ProcessorStatuses statuses,
+                                     ReplayCoordinator replays) {
         this.processing = processing;
         this.statuses = statuses;
+        this.replays = replays;
     }
 
     @GetMapping
@@ -53,9 +57,7 @@ public class ProjectionAdminController {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> DomainException.notFound("Projection " + name));
         log.info("Replaying projection {} from the start of the event log (requested by {})", name, caller.userId());
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        replays.replay(processor);
         return statuses.status(processor);
     }
 }

@@ -2,7 +2,7 @@ package ai.massrouter.app.ratelimit;
 
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
-import ai.massrouter.command.auth.AuthAttemptLimiter;
+import ai.massrouter.command.identity.AuthAttemptLimiter;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;

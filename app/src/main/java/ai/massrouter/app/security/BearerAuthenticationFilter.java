@@ -2,7 +2,7 @@ package ai.massrouter.app.security;
 
 import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.common.DomainException;
-import ai.massrouter.command.auth.Authenticator;
+import ai.massrouter.command.identity.Authenticator;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

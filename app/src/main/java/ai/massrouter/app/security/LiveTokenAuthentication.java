@@ -1,7 +1,7 @@
 package ai.massrouter.app.security;
 
 import ai.massrouter.api.auth.Caller;
-import ai.massrouter.command.auth.Authenticator;
+import ai.massrouter.command.identity.Authenticator;
 import ai.massrouter.query.live.LiveAuthentication;
 import org.springframework.stereotype.Component;
 

@@ -170,4 +170,15 @@ class OAuthSignInIT extends OAuthITBase {
         ApiClient.Response again = signInAt("xiaohongshu", Map.of("user_id", red, "nickname", "薯条"), null, true);
         assertThat(again.data().path("user").path("id").asText()).isEqualTo(xhs.data().path("user").path("id").asText());
     }
+
+    @Test
+    void aUserWhoSignedUpThroughAProvider_hasNoPassword_thatAnyLoginCouldMatch() {
+        long githubId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String email = "nopass" + githubId + "@github.test";
+        signInAt("github", Map.of("id", githubId, "login", "no-pass", "email", email), null, false);
+
+        ApiClient.Response login = api.post("/api/v1/auth/login", Map.of("email", email, "password", "password-123"), null);
+        assertThat(login.status()).isEqualTo(401);
+        assertThat(login.errorCode()).isEqualTo("ERR_002");
+    }
 }

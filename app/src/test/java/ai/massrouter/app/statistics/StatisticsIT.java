@@ -10,6 +10,7 @@ import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelPricing;
+import ai.massrouter.api.payment.PaymentId;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.app.support.ApiClient.Response;
 import ai.massrouter.app.support.PlatformIT;
@@ -96,7 +97,7 @@ class StatisticsIT extends PlatformIT {
         commands.sendAndWait(new PlaceHoldCommand(account, "stat-failed", Money.of(1, "CNY"), null, SpendLimits.NONE,
                 "chat.completions " + ALPHA, at("2025-01-01T04:00:00")));
         commands.sendAndWait(new ReleaseHoldCommand(account, "stat-failed", "upstream 503", at("2025-01-01T04:00:02")));
-        commands.sendAndWait(new CreditTopUpCommand(AccountId.forUser(UserId.of(users.get("a"))), "pay_stat",
+        commands.sendAndWait(new CreditTopUpCommand(AccountId.forUser(UserId.of(users.get("a"))), PaymentId.of("pay_stat"),
                 "stripe", Money.of(50, "CNY"), Instant.now()));
         fed = true;
     }

@@ -1,6 +1,7 @@
 package ai.massrouter.command.account;
 
 import ai.massrouter.api.account.*;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.Money;
@@ -59,10 +60,10 @@ public class AccountAggregate {
 
     @CommandHandler
     public AccountOperationResult handle(CreditTopUpCommand c, AccountOperations operations) {
-        OperationId operationId = OperationId.of(OperationOrigin.TOPUP, c.paymentId());
+        OperationId operationId = OperationId.of(OperationOrigin.TOPUP, c.paymentId().value());
         return once(operations, operationId, c.at(), () -> {
             Money amount = positive(c.amount());
-            return movement("topup", amount, balance + amount.nanos(), held, new TopUpCreditedEvent(accountId, userId,
+            return movement(MovementKind.TOPUP, amount, balance + amount.nanos(), held, new TopUpCreditedEvent(accountId, userId,
                     operationId, c.paymentId(), c.paymentMethod(), amount, money(balance + amount.nanos()), c.at()));
         });
     }
@@ -78,7 +79,7 @@ public class AccountAggregate {
         return once(operations, operationId, c.at(), () -> {
             Money amount = positive(c.amount());
             long after = balance + amount.nanos();
-            return movement(c.origin().code(), amount, after, held, new AccountCreditedEvent(accountId, userId,
+            return movement(MovementKind.creditOf(c.origin()), amount, after, held, new AccountCreditedEvent(accountId, userId,
                     operationId, amount, c.description(), money(after), c.at()));
         });
     }
@@ -100,13 +101,23 @@ public class AccountAggregate {
      */
     @CommandHandler
     public UsageBatchResult handle(ChargeUsageBatchCommand c, AccountOperations operations) {
-        Map<OperationId, AccountOperationResult> done = operations.findAll(accountId,
-                c.charges().stream().map(charge -> usageOperation(charge.requestId())).toList());
+        ChargedBatch charged = charge(c, new HashMap<>(operations.findAll(accountId, usageOperations(c))));
+        operations.recordAll(accountId, charged.recorded());
+        return charged.result();
+    }
+
+    /**
+     * Decides and applies a batch of charges, given the operations of the batch already recorded
+     * ({@code recorded}, which gains the new ones, so the same id twice charges once). The caller
+     * records {@link ChargedBatch#recorded()} in the same transaction: this handler, or
+     * {@link GroupCharges}, which charges many accounts in one unit of work.
+     */
+    ChargedBatch charge(ChargeUsageBatchCommand c, Map<OperationId, AccountOperationResult> recorded) {
         List<UsageChargeOutcome> outcomes = new ArrayList<>();
         List<AccountOperationResult> fresh = new ArrayList<>();
         for (UsageCharge charge : c.charges()) {
             OperationId operationId = usageOperation(charge.requestId());
-            AccountOperationResult previous = done.get(operationId);
+            AccountOperationResult previous = recorded.get(operationId);
             if (previous != null) {
                 outcomes.add(new UsageChargeOutcome(charge.requestId(), previous.asReplay(), null));
                 continue;
@@ -116,14 +127,17 @@ public class AccountAggregate {
                 AccountOperationResult result = m.result(operationId, c.at());
                 apply(m.event());
                 fresh.add(result);
-                done.put(operationId, result);
+                recorded.put(operationId, result);
                 outcomes.add(new UsageChargeOutcome(charge.requestId(), result, null));
             } catch (DomainException e) {
                 outcomes.add(new UsageChargeOutcome(charge.requestId(), null, e.toErrorDetails()));
             }
         }
-        operations.recordAll(accountId, fresh);
-        return new UsageBatchResult(outcomes);
+        return new ChargedBatch(new UsageBatchResult(outcomes), fresh);
+    }
+
+    static List<OperationId> usageOperations(ChargeUsageBatchCommand c) {
+        return c.charges().stream().map(charge -> usageOperation(charge.requestId())).toList();
     }
 
     @CommandHandler
@@ -131,9 +145,9 @@ public class AccountAggregate {
         return once(operations, OperationId.of(OperationOrigin.HOLD, c.holdId()), c.at(), () -> {
             Money amount = nonNegative(c.amount());
             ensureAvailable(amount);
-            spendOf(c.apiKeyId()).ensureWithin(c.keyLimits(), amount, c.at());
+            spendOf(ApiKeyId.valueOf(c.apiKeyId())).ensureWithin(c.keyLimits(), amount, c.at());
             long heldAfter = held + amount.nanos();
-            return movement("hold", amount, balance, heldAfter, new FundsHeldEvent(accountId, userId, c.holdId(),
+            return movement(MovementKind.HOLD, amount, balance, heldAfter, new FundsHeldEvent(accountId, userId, c.holdId(),
                     c.apiKeyId(), amount, c.purpose(), money(balance), money(heldAfter), c.at()));
         });
     }
@@ -147,7 +161,7 @@ public class AccountAggregate {
             long charged = Math.min(cost.nanos(), coverable);
             long heldAfter = held - hold.amount();
             long balanceAfter = balance - charged;
-            return movement("settle", money(charged), balanceAfter, heldAfter, new HoldSettledEvent(accountId, userId,
+            return movement(MovementKind.SETTLE, money(charged), balanceAfter, heldAfter, new HoldSettledEvent(accountId, userId,
                     c.holdId(), c.usage(), money(hold.amount()), money(charged), money(Math.max(0, hold.amount() - charged)),
                     money(cost.nanos() - charged), money(balanceAfter), money(heldAfter), c.at()));
         });
@@ -158,7 +172,7 @@ public class AccountAggregate {
         return once(operations, OperationId.of(OperationOrigin.RELEASE, c.holdId()), c.at(), () -> {
             Hold hold = openHold(c.holdId());
             long heldAfter = held - hold.amount();
-            return movement("release", money(hold.amount()), balance, heldAfter, new HoldReleasedEvent(accountId, userId,
+            return movement(MovementKind.RELEASE, money(hold.amount()), balance, heldAfter, new HoldReleasedEvent(accountId, userId,
                     c.holdId(), money(hold.amount()), c.reason(), money(heldAfter), c.at()));
         });
     }
@@ -175,7 +189,7 @@ public class AccountAggregate {
                 throw DomainException.invalid("amount", "exceeds the charge of " + charge.amount().toDecimal());
             }
             long after = balance + amount.nanos();
-            return movement("refund", amount, after, held, new UsageRefundedEvent(accountId, userId, operationId,
+            return movement(MovementKind.REFUND, amount, after, held, new UsageRefundedEvent(accountId, userId, operationId,
                     chargeId, amount, c.reason(), c.refundedBy(), money(after), c.at()));
         });
     }
@@ -203,7 +217,7 @@ public class AccountAggregate {
 
     @CommandHandler
     public AccountOperationResult handle(DebitPaymentRefundCommand c, AccountOperations operations) {
-        OperationId operationId = OperationId.of(OperationOrigin.PAYMENT_REFUND, c.paymentId() + ":" + c.refundId());
+        OperationId operationId = OperationId.of(OperationOrigin.PAYMENT_REFUND, c.paymentId().value() + ":" + c.refundId());
         return once(operations, operationId, c.at(), () -> {
             Money amount = positive(c.amount());
             if (!c.force()) {
@@ -212,7 +226,7 @@ public class AccountAggregate {
                 throw DomainException.invalid("reason", "is required to force a refund past the available balance");
             }
             long after = balance - amount.nanos();
-            return movement("payment_refund", amount, after, held, new PaymentRefundDebitedEvent(accountId, userId,
+            return movement(MovementKind.PAYMENT_REFUND, amount, after, held, new PaymentRefundDebitedEvent(accountId, userId,
                     operationId, c.paymentId(), amount, c.force(), c.reason(), money(after), c.at()));
         });
     }
@@ -229,7 +243,7 @@ public class AccountAggregate {
                 ensureAvailable(amount.negate());
             }
             long after = balance + amount.nanos();
-            return movement("adjustment", amount, after, held, new BalanceAdjustedEvent(accountId, userId,
+            return movement(MovementKind.ADJUSTMENT, amount, after, held, new BalanceAdjustedEvent(accountId, userId,
                     operationId, amount, c.reason(), c.adjustedBy(), money(after), c.at()));
         });
     }
@@ -265,9 +279,9 @@ public class AccountAggregate {
     private Movement decideCharge(OperationId operationId, UsageCharge charge, Instant at) {
         Money amount = nonNegative(charge.amount());
         ensureAvailable(amount);
-        spendOf(charge.usage().apiKeyId()).ensureWithin(charge.keyLimits(), amount, at);
+        spendOf(ApiKeyId.valueOf(charge.usage().apiKeyId())).ensureWithin(charge.keyLimits(), amount, at);
         long after = balance - amount.nanos();
-        return movement("charge", amount, after, held, new UsageChargedEvent(accountId, userId, operationId,
+        return movement(MovementKind.CHARGE, amount, after, held, new UsageChargedEvent(accountId, userId, operationId,
                 charge.usage(), amount, money(after), at));
     }
 
@@ -321,12 +335,12 @@ public class AccountAggregate {
         return new Money(nanos, currency);
     }
 
-    private Movement movement(String kind, Money amount, long balanceAfter, long heldAfter, Object event) {
+    private Movement movement(MovementKind kind, Money amount, long balanceAfter, long heldAfter, Object event) {
         return new Movement(kind, amount, money(balanceAfter), money(heldAfter), event);
     }
 
     /** A decided movement: its recorded result and the event that makes it happen. */
-    private record Movement(String kind, Money amount, Money balanceAfter, Money heldAfter, Object event) {
+    private record Movement(MovementKind kind, Money amount, Money balanceAfter, Money heldAfter, Object event) {
         AccountOperationResult result(OperationId operationId, Instant at) {
             return new AccountOperationResult(operationId, kind, amount, balanceAfter, heldAfter, at, false);
         }
@@ -352,7 +366,7 @@ public class AccountAggregate {
     @EventSourcingHandler
     void on(UsageChargedEvent e) {
         balance = e.balanceAfter().nanos();
-        String key = e.usage().apiKeyId();
+        String key = ApiKeyId.valueOf(e.usage().apiKeyId());
         if (key != null) {
             keySpend.put(key, spendOf(key).charged(e.amount().nanos(), e.at()));
         }
@@ -361,9 +375,10 @@ public class AccountAggregate {
     @EventSourcingHandler
     void on(FundsHeldEvent e) {
         held = e.heldAfter().nanos();
-        holds.put(e.holdId(), new Hold(e.amount().nanos(), e.apiKeyId(), e.at()));
-        if (e.apiKeyId() != null) {
-            keySpend.put(e.apiKeyId(), spendOf(e.apiKeyId()).holding(e.amount().nanos()));
+        String key = ApiKeyId.valueOf(e.apiKeyId());
+        holds.put(e.holdId(), new Hold(e.amount().nanos(), key, e.at()));
+        if (key != null) {
+            keySpend.put(key, spendOf(key).holding(e.amount().nanos()));
         }
     }
 

@@ -2,11 +2,11 @@ package ai.massrouter.command.account;
 
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.OpenAccountCommand;
+import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.user.UserRegisteredEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +23,10 @@ public class AccountOpener {
     private final String currency;
     private final SignupCredit signupCredit;
 
-    public AccountOpener(CommandGateway commands, @Value("${massrouter.billing.currency:CNY}") String currency,
+    public AccountOpener(CommandGateway commands, BillingSettings billing,
                          SignupCredit signupCredit) {
         this.commands = commands;
-        this.currency = currency;
+        this.currency = billing.currency();
         this.signupCredit = signupCredit;
     }
 

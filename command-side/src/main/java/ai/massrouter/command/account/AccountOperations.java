@@ -18,8 +18,19 @@ public interface AccountOperations {
     Optional<AccountOperationResult> find(AccountId accountId, OperationId operationId);
 
     /** The recorded results of the ids that were recorded, all of one origin. */
-    Map<OperationId, AccountOperationResult> findAll(AccountId accountId, Collection<OperationId> operationIds);
+    default Map<OperationId, AccountOperationResult> findAll(AccountId accountId, Collection<OperationId> operationIds) {
+        return findAll(Map.of(accountId, operationIds)).getOrDefault(accountId, Map.of());
+    }
+
+    /** The same for many accounts at once (one query): the ids of each account, all of one origin. */
+    Map<AccountId, Map<OperationId, AccountOperationResult>> findAll(
+            Map<AccountId, ? extends Collection<OperationId>> operationIds);
 
     /** Records the results; throws {@link ConcurrentOperationException} if another transaction recorded one first. */
-    void recordAll(AccountId accountId, List<AccountOperationResult> results);
+    default void recordAll(AccountId accountId, List<AccountOperationResult> results) {
+        recordAll(Map.of(accountId, results));
+    }
+
+    /** The same for many accounts at once (one batch of inserts). */
+    void recordAll(Map<AccountId, List<AccountOperationResult>> results);
 }

@@ -3,10 +3,12 @@ package ai.massrouter.command.account;
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOperationResult;
 import ai.massrouter.api.account.AdjustBalanceCommand;
+import ai.massrouter.api.account.MovementKind;
 import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.RefundUsageCommand;
 import ai.massrouter.api.auth.Caller;
+import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.user.UserId;
@@ -15,7 +17,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,10 +42,10 @@ public class AdminAccountController {
     private final String currency;
 
     public AdminAccountController(CommandGateway commands, Clock clock,
-                                  @Value("${massrouter.billing.currency:CNY}") String currency) {
+                                  BillingSettings billing) {
         this.commands = commands;
         this.clock = clock;
-        this.currency = currency;
+        this.currency = billing.currency();
     }
 
     /** {@code amount} is signed: positive credits, negative debits (never below the available balance). */
@@ -100,7 +101,7 @@ public class AdminAccountController {
     }
 
     /** What moved: {@code replayed} when the same operation had already been done (nothing moved again). */
-    public record Movement(String operationId, String kind, BigDecimal amount, BigDecimal balanceAfter,
+    public record Movement(String operationId, MovementKind kind, BigDecimal amount, BigDecimal balanceAfter,
                            BigDecimal onHold, String currency, Instant at, boolean replayed) {
 
         static Movement of(AccountOperationResult r) {

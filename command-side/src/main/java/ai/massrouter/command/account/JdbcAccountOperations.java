@@ -2,6 +2,7 @@ package ai.massrouter.command.account;
 
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOperationResult;
+import ai.massrouter.api.account.MovementKind;
 import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.common.Money;
@@ -10,6 +11,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +24,7 @@ public class JdbcAccountOperations implements AccountOperations {
     private static final RowMapper<AccountOperationResult> RESULT = (rs, i) -> {
         String currency = rs.getString("currency");
         return new AccountOperationResult(new OperationId(OperationOrigin.ofCode(rs.getString("origin")),
-                rs.getString("operation_id")), rs.getString("kind"),
+                rs.getString("operation_id")), MovementKind.ofCode(rs.getString("kind")),
                 new Money(rs.getLong("amount_nanos"), currency), new Money(rs.getLong("balance_after_nanos"), currency),
                 new Money(rs.getLong("held_after_nanos"), currency), rs.getTimestamp("at").toInstant(), false);
     };
@@ -40,41 +42,61 @@ public class JdbcAccountOperations implements AccountOperations {
     }
 
     @Override
-    public Map<OperationId, AccountOperationResult> findAll(AccountId accountId,
-                                                           Collection<OperationId> operationIds) {
-        Map<OperationId, AccountOperationResult> found = new HashMap<>();
-        if (operationIds.isEmpty()) {
+    public Map<AccountId, Map<OperationId, AccountOperationResult>> findAll(
+            Map<AccountId, ? extends Collection<OperationId>> operationIds) {
+        Map<AccountId, Map<OperationId, AccountOperationResult>> found = new HashMap<>();
+        List<String> accounts = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        OperationOrigin origin = null;
+        for (var entry : operationIds.entrySet()) {
+            for (OperationId id : entry.getValue()) {
+                if (origin != null && id.origin() != origin) {
+                    throw new IllegalArgumentException("findAll takes ids of one origin");
+                }
+                origin = id.origin();
+                accounts.add(entry.getKey().value());
+                ids.add(id.id());
+            }
+        }
+        if (origin == null) {
             return found;
         }
-        OperationOrigin origin = operationIds.iterator().next().origin();
-        if (operationIds.stream().anyMatch(id -> id.origin() != origin)) {
-            throw new IllegalArgumentException("findAll takes ids of one origin");
-        }
+        String originCode = origin.code();
         jdbc.query(connection -> {
-            var statement = connection.prepareStatement(
-                    "SELECT * FROM account_operation WHERE account_id = ? AND origin = ? AND operation_id = ANY (?)");
-            statement.setString(1, accountId.value());
-            statement.setString(2, origin.code());
-            statement.setArray(3, connection.createArrayOf("varchar",
-                    operationIds.stream().map(OperationId::id).toArray()));
+            var statement = connection.prepareStatement("""
+                    SELECT o.* FROM account_operation o
+                    JOIN unnest(?::varchar[], ?::varchar[]) AS k (account_id, operation_id)
+                      ON o.account_id = k.account_id AND o.operation_id = k.operation_id
+                    WHERE o.origin = ?""");
+            statement.setArray(1, connection.createArrayOf("varchar", accounts.toArray()));
+            statement.setArray(2, connection.createArrayOf("varchar", ids.toArray()));
+            statement.setString(3, originCode);
             return statement;
-        }, RESULT).forEach(r -> found.put(r.operationId(), r));
+        }, (rs, i) -> {
+            found.computeIfAbsent(AccountId.of(rs.getString("account_id")), a -> new HashMap<>())
+                    .put(new OperationId(OperationOrigin.ofCode(rs.getString("origin")), rs.getString("operation_id")),
+                            RESULT.mapRow(rs, i));
+            return null;
+        });
         return found;
     }
 
     @Override
-    public void recordAll(AccountId accountId, List<AccountOperationResult> results) {
-        if (results.isEmpty()) {
+    public void recordAll(Map<AccountId, List<AccountOperationResult>> results) {
+        List<Map.Entry<AccountId, AccountOperationResult>> rows = new ArrayList<>();
+        results.forEach((account, list) -> list.forEach(r -> rows.add(Map.entry(account, r))));
+        if (rows.isEmpty()) {
             return;
         }
         int[] inserted = jdbc.batchUpdate("""
                 INSERT INTO account_operation (account_id, origin, operation_id, kind, amount_nanos, balance_after_nanos,
                     held_after_nanos, currency, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (account_id, origin, operation_id) DO NOTHING""", results, results.size(), (ps, r) -> {
-            ps.setString(1, accountId.value());
+                ON CONFLICT (account_id, origin, operation_id) DO NOTHING""", rows, rows.size(), (ps, row) -> {
+            AccountOperationResult r = row.getValue();
+            ps.setString(1, row.getKey().value());
             ps.setString(2, r.operationId().origin().code());
             ps.setString(3, r.operationId().id());
-            ps.setString(4, r.kind());
+            ps.setString(4, r.kind().code());
             ps.setLong(5, r.amount().nanos());
             ps.setLong(6, r.balanceAfter().nanos());
             ps.setLong(7, r.heldAfter().nanos());
@@ -83,7 +105,7 @@ public class JdbcAccountOperations implements AccountOperations {
         })[0];
         for (int count : inserted) {
             if (count == 0) {
-                throw new ConcurrentOperationException("An operation of account " + accountId
+                throw new ConcurrentOperationException("An operation of " + results.keySet()
                         + " was recorded concurrently; retrying");
             }
         }

@@ -3,9 +3,9 @@ package ai.massrouter.command.account;
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.CreditAccountCommand;
 import ai.massrouter.api.account.OperationOrigin;
+import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.common.Money;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -21,13 +21,13 @@ public class SignupCredit {
     private final CommandGateway commands;
     private final Money amount;
 
-    public SignupCredit(CommandGateway commands, @Value("${massrouter.billing.signup-credit:0}") BigDecimal amount,
-                        @Value("${massrouter.billing.currency:CNY}") String currency) {
+    public SignupCredit(CommandGateway commands, BillingSettings billing) {
+        BigDecimal amount = billing.signupCredit();
         if (amount.signum() < 0) {
             throw new IllegalStateException("MASSROUTER_SIGNUP_CREDIT must not be negative");
         }
         this.commands = commands;
-        this.amount = Money.ofDecimal(amount, currency);
+        this.amount = Money.ofDecimal(amount, billing.currency());
     }
 
     public void grant(AccountId accountId, Instant at) {

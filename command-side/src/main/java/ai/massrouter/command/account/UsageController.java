@@ -11,17 +11,14 @@ import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.ErrorDetails;
-import ai.massrouter.api.model.FindModelQuery;
 import ai.massrouter.api.model.ModelStatus;
 import ai.massrouter.api.model.ModelView;
+import ai.massrouter.command.model.PriceList;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,24 +34,25 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Meters calls made elsewhere, priced at each model's current price. A batch is charged in one
- * unit of work; each record succeeds or fails on its own and says so.
+ * Meters calls made elsewhere, priced at each model's current price ({@link PriceList}, the gateway's
+ * price list). A batch is charged in one unit of work, with the charges of other requests waiting at the
+ * same time ({@link ChargeCoalescer}); each record succeeds or fails on its own and says so.
  */
 @RestController
 public class UsageController {
 
     static final int MAX_BATCH = 1000;
 
-    private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final ChargeCoalescer charges;
+    private final PriceList prices;
     private final Clock clock;
     private final ObjectMapper json;
     private final Validator validator;
 
-    public UsageController(CommandGateway commands, QueryGateway queries, Clock clock, ObjectMapper json,
+    public UsageController(ChargeCoalescer charges, PriceList prices, Clock clock, ObjectMapper json,
                            Validator validator) {
-        this.commands = commands;
-        this.queries = queries;
+        this.charges = charges;
+        this.prices = prices;
         this.clock = clock;
         this.json = json;
         this.validator = validator;
@@ -100,19 +98,19 @@ public class UsageController {
         Map<Integer, ErrorDetails> refused = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
             UsageRecord r = records.get(i);
-            ModelView model = models.computeIfAbsent(r.model(), this::model).orElse(null);
+            ModelView model = models.computeIfAbsent(r.model(), prices::model).orElse(null);
             if (model == null) {
                 refused.put(i, new ErrorDetails(ErrorCode.ERR_004, "Unknown model " + r.model(), Map.of("model", r.model())));
             } else if (model.status() != ModelStatus.AVAILABLE) {
                 refused.put(i, new ErrorDetails(ErrorCode.MODEL_001, "Model " + r.model() + " is unavailable", Map.of()));
             } else {
-                UsageDetails usage = new UsageDetails(caller.userId(), caller.apiKeyId(), model.id(), model.provider(),
+                UsageDetails usage = new UsageDetails(caller.userId(), caller.apiKey(), model.id(), model.provider(),
                         model.category(), r.promptTokens(), r.completionTokens(), model.pricing());
                 charges.add(new UsageCharge(r.requestId(), usage,
                         model.pricing().cost(r.promptTokens(), r.completionTokens()), caller.keyLimits()));
             }
         }
-        List<UsageChargeOutcome> outcomes = charges.isEmpty() ? List.of() : commands.<UsageBatchResult>sendAndWait(
+        List<UsageChargeOutcome> outcomes = charges.isEmpty() ? List.of() : this.charges.charge(
                 new ChargeUsageBatchCommand(AccountId.forUser(caller.userId()), charges, now)).outcomes();
         List<RecordResult> results = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
@@ -132,10 +130,6 @@ public class UsageController {
             results.add(result);
         }
         return new BatchResponse(results, results.stream().filter(r -> r.status().equals("charged")).count(), total);
-    }
-
-    private Optional<ModelView> model(String id) {
-        return queries.query(new FindModelQuery(id), ResponseTypes.optionalInstanceOf(ModelView.class)).join();
     }
 
     public record BatchResponse(List<RecordResult> results, long charged, BigDecimal chargedTotal) {

@@ -35,7 +35,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class ApiKeyAggregate {
 
     /** Use of a key is recorded at most this often, so a busy key does not flood the log. */
-    public static final Duration USE_RECORD_INTERVAL = Duration.ofMinutes(1);
+    static final Duration USE_RECORD_INTERVAL = Duration.ofMinutes(1);
 
     @AggregateIdentifier
     private ApiKeyId keyId;

@@ -12,12 +12,12 @@ import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.apikey.SpendLimitsJson;
 import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.auth.Permission;
+import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.command.config.ReadModelCatchUp;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,10 +51,10 @@ public class ApiKeyController {
     private final ReadModelCatchUp catchUp;
 
     public ApiKeyController(CommandGateway commands, Clock clock,
-                            @Value("${massrouter.billing.currency:CNY}") String currency, ReadModelCatchUp catchUp) {
+                            BillingSettings billing, ReadModelCatchUp catchUp) {
         this.commands = commands;
         this.clock = clock;
-        this.currency = currency;
+        this.currency = billing.currency();
         this.catchUp = catchUp;
     }
 

@@ -15,4 +15,14 @@ import java.util.Set;
 public record ApiKeyRecord(ApiKeyId keyId, UserId userId, UserRole userRole, UserStatus userStatus,
                            Set<Permission> permissions, ApiKeyStatus status, Instant expiresAt,
                            SpendLimits spendLimits, Integer rateLimitPerHour, Instant lastUsedAt) {
+
+    public ApiKeyRecord usedAt(Instant at) {
+        return new ApiKeyRecord(keyId, userId, userRole, userStatus, permissions, status, expiresAt, spendLimits,
+                rateLimitPerHour, at);
+    }
+
+    /** Whether a use at {@code now} is worth a RecordApiKeyUseCommand (the aggregate records one a minute at most). */
+    public boolean useDueAt(Instant now) {
+        return lastUsedAt == null || !now.isBefore(lastUsedAt.plus(ApiKeyAggregate.USE_RECORD_INTERVAL));
+    }
 }

@@ -9,6 +9,7 @@ import ai.massrouter.api.common.Money;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.api.user.UserRole;
 import ai.massrouter.api.user.UserStatus;
+import ai.massrouter.command.invalidation.CacheInvalidation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +28,11 @@ import java.util.stream.Collectors;
 public class JdbcApiKeyRegistry implements ApiKeyRegistry {
 
     private final JdbcTemplate jdbc;
+    private final CacheInvalidation invalidation;
 
-    public JdbcApiKeyRegistry(JdbcTemplate jdbc) {
+    public JdbcApiKeyRegistry(JdbcTemplate jdbc, CacheInvalidation invalidation) {
         this.jdbc = jdbc;
+        this.invalidation = invalidation;
     }
 
     @Override
@@ -47,6 +50,7 @@ public class JdbcApiKeyRegistry implements ApiKeyRegistry {
     @Override
     public void changeStatus(ApiKeyId keyId, ApiKeyStatus status) {
         jdbc.update("UPDATE api_key_lookup SET status = ? WHERE key_id = ?", status.name(), keyId.value());
+        invalidation.changed(CHANGES, keyId.value());
     }
 
     @Override
@@ -56,6 +60,7 @@ public class JdbcApiKeyRegistry implements ApiKeyRegistry {
                     spend_currency = ?, rate_limit_per_hour = ? WHERE key_id = ?""",
                 nanos(limits.total()), nanos(limits.daily()), nanos(limits.monthly()), currency(limits),
                 rateLimitPerHour, keyId.value());
+        invalidation.changed(CHANGES, keyId.value());
     }
 
     @Override

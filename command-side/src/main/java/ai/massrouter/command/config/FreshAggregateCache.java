@@ -18,7 +18,8 @@ import java.util.function.UnaryOperator;
  * token taken for a reused one after another node rotated it). So before Axon uses a cached
  * aggregate (inside the command's lock and transaction) its version is compared with the stream's
  * last sequence number, one index lookup; a stale entry is dropped and the aggregate reloaded from
- * its snapshot and the events after it.
+ * its snapshot and the events after it. A unit of work that loads many aggregates reads their
+ * streams' last sequence numbers in one query first ({@link LatestSequences}).
  */
 final class FreshAggregateCache implements Cache {
 
@@ -44,7 +45,10 @@ final class FreshAggregateCache implements Cache {
 
     private boolean isStale(Object key, AggregateCacheEntry<?> entry) {
         Long cached = version(entry);
-        Long latest = eventStore.getObject().lastSequenceNumberFor(key.toString()).orElse(null);
+        Long latest = LatestSequences.known(key);
+        if (latest == null) {
+            latest = eventStore.getObject().lastSequenceNumberFor(key.toString()).orElse(null);
+        }
         return cached == null ? latest != null : latest != null && latest > cached;
     }
 

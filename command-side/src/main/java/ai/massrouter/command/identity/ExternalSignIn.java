@@ -2,6 +2,7 @@ package ai.massrouter.command.identity;
 
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.OpenAccountCommand;
+import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.user.LinkExternalIdentityCommand;
@@ -10,11 +11,9 @@ import ai.massrouter.api.user.LoggedInUser;
 import ai.massrouter.api.user.RegisterExternalUserCommand;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.api.user.UserRole;
-import ai.massrouter.command.auth.TokenService;
-import ai.massrouter.command.user.AuthResponse;
+import ai.massrouter.command.user.ExternalIdentityDirectory;
 import ai.massrouter.command.user.UserDirectory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -32,20 +31,20 @@ class ExternalSignIn {
     private static final int USERNAME_ATTEMPTS = 3;
 
     private final CommandGateway commands;
-    private final IdentityDirectory identities;
+    private final ExternalIdentityDirectory identities;
     private final UserDirectory users;
     private final TokenService tokens;
     private final Clock clock;
     private final String currency;
 
-    ExternalSignIn(CommandGateway commands, IdentityDirectory identities, UserDirectory users, TokenService tokens,
-                   Clock clock, @Value("${massrouter.billing.currency:CNY}") String currency) {
+    ExternalSignIn(CommandGateway commands, ExternalIdentityDirectory identities, UserDirectory users, TokenService tokens,
+                   Clock clock, BillingSettings billing) {
         this.commands = commands;
         this.identities = identities;
         this.users = users;
         this.tokens = tokens;
         this.clock = clock;
-        this.currency = currency;
+        this.currency = billing.currency();
     }
 
     AuthResponse signIn(ExternalProfile profile) {

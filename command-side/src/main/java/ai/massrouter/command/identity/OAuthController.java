@@ -3,7 +3,6 @@ package ai.massrouter.command.identity;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.command.config.DomainRefusal;
 import ai.massrouter.api.common.ErrorCode;
-import ai.massrouter.command.user.AuthResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

@@ -1,6 +1,7 @@
 package ai.massrouter.command.model;
 
 import ai.massrouter.api.auth.Caller;
+import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.model.ChangeModelPriceCommand;
@@ -12,7 +13,6 @@ import ai.massrouter.api.model.FindModelQuery;
 import ai.massrouter.api.model.ModelView;
 import ai.massrouter.command.config.ReadModelCatchUp;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,11 +37,11 @@ public class AdminModelController {
     private final ReadModelCatchUp catchUp;
 
     public AdminModelController(CommandGateway commands, Clock clock,
-                                @Value("${massrouter.billing.currency:CNY}") String currency,
+                                BillingSettings billing,
                                 ReadModelCatchUp catchUp) {
         this.commands = commands;
         this.clock = clock;
-        this.currency = currency;
+        this.currency = billing.currency();
         this.catchUp = catchUp;
     }
 

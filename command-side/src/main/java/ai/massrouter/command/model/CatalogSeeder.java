@@ -1,5 +1,6 @@
 package ai.massrouter.command.model;
 
+import ai.massrouter.api.common.BillingSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -34,10 +35,10 @@ public class CatalogSeeder implements ApplicationRunner {
     private final Clock clock;
 
     public CatalogSeeder(CommandGateway commands, @Value("${massrouter.catalog.seed-file}") Resource seedFile,
-                         @Value("${massrouter.billing.currency:CNY}") String currency, Clock clock) {
+                         BillingSettings billing, Clock clock) {
         this.commands = commands;
         this.seedFile = seedFile;
-        this.currency = currency;
+        this.currency = billing.currency();
         this.clock = clock;
     }
 

@@ -1,8 +1,8 @@
 package ai.massrouter.command.payment;
 
+import ai.massrouter.api.common.BillingSettings;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 public class PaymentConfig {
 
     @Bean
-    FxRates fxRates(@Value("${massrouter.billing.currency:CNY}") String platformCurrency, PaymentsProperties properties) {
-        return new FxRates(platformCurrency, properties.fxRates());
+    FxRates fxRates(BillingSettings billing, PaymentsProperties properties) {
+        return new FxRates(billing.currency(), properties.fxRates());
     }
 
     /**

@@ -47,7 +47,7 @@ public class PaymentProcess {
     @SagaEventHandler(associationProperty = "paymentId")
     void on(PaymentSucceededEvent e) {
         paymentId = e.paymentId();
-        commands.sendAndWait(new CreditTopUpCommand(e.accountId(), e.paymentId().value(),
+        commands.sendAndWait(new CreditTopUpCommand(e.accountId(), e.paymentId(),
                 e.method().wireName(), e.credit(), e.at()));
         SagaLifecycle.end();
     }

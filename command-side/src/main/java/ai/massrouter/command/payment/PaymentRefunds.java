@@ -49,7 +49,7 @@ class PaymentRefunds {
         }
         try {
             commands.<AccountOperationResult>sendAndWait(new DebitPaymentRefundCommand(ticket.accountId(),
-                    paymentId.value(), refundId, ticket.debit(), ticket.force(),
+                    paymentId, refundId, ticket.debit(), ticket.force(),
                     ticket.reason(), now));
         } catch (RuntimeException e) {
             DomainException refused = DomainRefusal.of(e).orElse(null);

@@ -1,13 +1,13 @@
 package ai.massrouter.command.redemption;
 
 import ai.massrouter.api.auth.Caller;
+import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.redemption.CreateRedemptionCodeCommand;
 import ai.massrouter.api.redemption.RedemptionCodeId;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,10 +36,10 @@ public class AdminRedemptionCodeController {
     private final String currency;
 
     public AdminRedemptionCodeController(CommandGateway commands, Clock clock,
-                                         @Value("${massrouter.billing.currency:CNY}") String currency) {
+                                         BillingSettings billing) {
         this.commands = commands;
         this.clock = clock;
-        this.currency = currency;
+        this.currency = billing.currency();
     }
 
     @PostMapping("/api/v1/admin/redemption-codes")

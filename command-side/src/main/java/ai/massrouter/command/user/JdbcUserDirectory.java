@@ -5,6 +5,7 @@ import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.api.user.UserRole;
 import ai.massrouter.api.user.UserStatus;
+import ai.massrouter.command.invalidation.CacheInvalidation;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,9 +18,11 @@ import java.util.Optional;
 public class JdbcUserDirectory implements UserDirectory {
 
     private final JdbcTemplate jdbc;
+    private final CacheInvalidation invalidation;
 
-    public JdbcUserDirectory(JdbcTemplate jdbc) {
+    public JdbcUserDirectory(JdbcTemplate jdbc, CacheInvalidation invalidation) {
         this.jdbc = jdbc;
+        this.invalidation = invalidation;
     }
 
     @Override
@@ -55,6 +58,7 @@ public class JdbcUserDirectory implements UserDirectory {
     @Override
     public void changeStatus(UserId userId, UserStatus status) {
         jdbc.update("UPDATE user_lookup SET status = ? WHERE user_id = ?", status.name(), userId.value());
+        invalidation.changed(CHANGES, userId.value());
     }
 
     @Override

@@ -24,13 +24,11 @@ import ai.massrouter.api.user.UserSessionRefreshedEvent;
 import ai.massrouter.api.user.UserSessionRevokedEvent;
 import ai.massrouter.api.user.UserStatus;
 import ai.massrouter.api.user.UserStatusChangedEvent;
-import ai.massrouter.command.identity.IdentityDirectory;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -42,7 +40,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A user: identity, credentials (a password and/or linked provider accounts), status and open
  * login sessions. The uniqueness of e-mails, usernames and provider accounts is guarded outside
- * (see {@link UserDirectory}, {@link IdentityDirectory}), in the same transaction as the events.
+ * (see {@link UserDirectory}, {@link ExternalIdentityDirectory}), in the same transaction as the events.
+ * The password hash that logins are checked against is kept beside them ({@link PasswordCredentials}).
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "userSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -67,9 +66,12 @@ public class UserAggregate {
     }
 
     @CommandHandler
-    public UserAggregate(RegisterUserCommand command, UserDirectory directory) {
+    public UserAggregate(RegisterUserCommand command, UserDirectory directory, PasswordCredentials credentials) {
         directory.claim(command.email(), command.userId(), command.role());
         directory.claimUsername(command.username(), command.userId());
+        if (command.passwordHash() != null) {
+            credentials.store(command.userId(), command.passwordHash());
+        }
         apply(new UserRegisteredEvent(command.userId(), command.email(), command.username(), command.passwordHash(),
                 command.role(), UserStatus.ACTIVE, command.registeredAt()));
         if (command.sessionId() != null) {
@@ -79,7 +81,7 @@ public class UserAggregate {
     }
 
     @CommandHandler
-    public UserAggregate(RegisterExternalUserCommand command, UserDirectory directory, IdentityDirectory identities) {
+    public UserAggregate(RegisterExternalUserCommand command, UserDirectory directory, ExternalIdentityDirectory identities) {
         directory.claim(command.email(), command.userId(), UserRole.USER);
         directory.claimUsername(command.username(), command.userId());
         identities.claim(command.provider(), command.subject(), command.userId(), command.registeredAt());
@@ -96,8 +98,8 @@ public class UserAggregate {
     }
 
     @CommandHandler
-    public LoggedInUser handle(LogInUserCommand command, PasswordEncoder passwordEncoder) {
-        ensurePasswordMatches(command.password(), passwordEncoder);
+    public LoggedInUser handle(LogInUserCommand command) {
+        ensureCurrentPassword(command.verifiedPasswordHash());
         ensureActive();
         return openSession(command.sessionId(), command.refreshTokenId(), command.at());
     }
@@ -112,7 +114,7 @@ public class UserAggregate {
     }
 
     @CommandHandler
-    public void handle(LinkExternalIdentityCommand command, IdentityDirectory directory) {
+    public void handle(LinkExternalIdentityCommand command, ExternalIdentityDirectory directory) {
         ensureActive();
         String linked = identities.get(command.provider());
         if (command.subject().equals(linked)) {
@@ -127,7 +129,7 @@ public class UserAggregate {
     }
 
     @CommandHandler
-    public void handle(UnlinkExternalIdentityCommand command, IdentityDirectory directory) {
+    public void handle(UnlinkExternalIdentityCommand command, ExternalIdentityDirectory directory) {
         String subject = identities.get(command.provider());
         if (subject == null) {
             throw DomainException.notFound("Linked " + command.provider() + " account");
@@ -185,9 +187,10 @@ public class UserAggregate {
                 command.at()));
     }
 
-    private void ensurePasswordMatches(String password, PasswordEncoder passwordEncoder) {
+    /** The password was checked against this hash by the sender; it must be the user's own, now. */
+    private void ensureCurrentPassword(String verifiedHash) {
         // a user who signed up through a provider has no password: no password matches
-        if (password == null || passwordHash == null || !passwordEncoder.matches(password, passwordHash)) {
+        if (verifiedHash == null || passwordHash == null || !passwordHash.equals(verifiedHash)) {
             throw new DomainException(ErrorCode.ERR_002, "Invalid e-mail or password");
         }
     }

@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public interface UserDirectory {
 
+    /** The topic of the change notices sent when a user's status changes; the id is the user id. */
+    String CHANGES = "user";
+
     static String normalize(String email) {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }

@@ -1,10 +1,12 @@
 package ai.massrouter.command.account;
 
 import ai.massrouter.api.account.*;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelPricing;
+import ai.massrouter.api.payment.PaymentId;
 import ai.massrouter.api.user.UserId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +24,7 @@ class AccountAggregateTest {
     static final UserId USER = UserId.of("usr_1");
     static final Instant T0 = Instant.parse("2026-03-10T10:00:00Z");
     static final ModelPricing PRICING = new ModelPricing(yuan(2), yuan(8));
-    static final UsageDetails USAGE = new UsageDetails(USER, "key_1", "openai/gpt-4o-mini", "openai", "chat",
+    static final UsageDetails USAGE = new UsageDetails(USER, ApiKeyId.of("key_1"), "openai/gpt-4o-mini", "openai", "chat",
             1000, 500, PRICING);
 
     private AggregateTestFixture<AccountAggregate> fixture;
@@ -49,7 +51,7 @@ class AccountAggregateTest {
     }
 
     static TopUpCreditedEvent toppedUp(long units) {
-        return new TopUpCreditedEvent(ACCOUNT, USER, op(OperationOrigin.TOPUP, "p1"), "p1", "alipay", yuan(units), yuan(units), T0);
+        return new TopUpCreditedEvent(ACCOUNT, USER, op(OperationOrigin.TOPUP, "p1"), PaymentId.of("p1"), "alipay", yuan(units), yuan(units), T0);
     }
 
     @BeforeEach
@@ -72,7 +74,7 @@ class AccountAggregateTest {
     @Test
     void topUp_creditsTheBalance_once() {
         fixture.given(opened())
-                .when(new CreditTopUpCommand(ACCOUNT, "p1", "alipay", yuan(100), T0))
+                .when(new CreditTopUpCommand(ACCOUNT, PaymentId.of("p1"), "alipay", yuan(100), T0))
                 .expectEvents(toppedUp(100));
         assertThat(operations.recorded).containsKey(op(OperationOrigin.TOPUP, "p1"));
     }
@@ -84,7 +86,7 @@ class AccountAggregateTest {
         fixture.given(opened(), toppedUp(1))
                 .when(new ChargeUsageCommand(ACCOUNT, "req-1", USAGE, cost, SpendLimits.NONE, T0))
                 .expectEvents(new UsageChargedEvent(ACCOUNT, USER, usage("req-1"), USAGE, cost, nanos(994_000_000), T0))
-                .expectResultMessagePayload(new AccountOperationResult(usage("req-1"), "charge", cost, nanos(994_000_000),
+                .expectResultMessagePayload(new AccountOperationResult(usage("req-1"), MovementKind.CHARGE, cost, nanos(994_000_000),
                         yuan(0), T0, false));
     }
 
@@ -105,7 +107,7 @@ class AccountAggregateTest {
                         new UsageChargedEvent(ACCOUNT, USER, usage("req-1"), USAGE, nanos(600_000_000), nanos(400_000_000), T0))
                 .when(new ChargeUsageCommand(ACCOUNT, "req-1", USAGE, nanos(600_000_000), SpendLimits.NONE, T0))
                 .expectNoEvents()
-                .expectResultMessagePayload(new AccountOperationResult(usage("req-1"), "charge", nanos(600_000_000),
+                .expectResultMessagePayload(new AccountOperationResult(usage("req-1"), MovementKind.CHARGE, nanos(600_000_000),
                         nanos(400_000_000), yuan(0), T0, true));
     }
 
@@ -131,7 +133,7 @@ class AccountAggregateTest {
     @Test
     void hold_reservesFunds_thatCannotBeSpentTwice() {
         fixture.given(opened(), toppedUp(1),
-                        new FundsHeldEvent(ACCOUNT, USER, "call-1", "key_1", nanos(700_000_000), "chat", yuan(1),
+                        new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                                 nanos(700_000_000), T0))
                 .when(new ChargeUsageCommand(ACCOUNT, "req-2", USAGE, nanos(400_000_000), SpendLimits.NONE, T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
@@ -140,7 +142,7 @@ class AccountAggregateTest {
     @Test
     void settle_chargesTheActualCost_andReleasesTheRest() {
         fixture.given(opened(), toppedUp(1),
-                        new FundsHeldEvent(ACCOUNT, USER, "call-1", "key_1", nanos(700_000_000), "chat", yuan(1),
+                        new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                                 nanos(700_000_000), T0))
                 .when(new SettleHoldCommand(ACCOUNT, "call-1", USAGE, nanos(6_000_000), T0))
                 .expectEvents(new HoldSettledEvent(ACCOUNT, USER, "call-1", USAGE, nanos(700_000_000), nanos(6_000_000),
@@ -150,7 +152,7 @@ class AccountAggregateTest {
     @Test
     void settle_aboveTheHold_takesOnlyWhatIsAvailable_andRecordsTheRestUncollected() {
         fixture.given(opened(), toppedUp(1),
-                        new FundsHeldEvent(ACCOUNT, USER, "call-1", "key_1", nanos(700_000_000), "chat", yuan(1),
+                        new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                                 nanos(700_000_000), T0))
                 .when(new SettleHoldCommand(ACCOUNT, "call-1", USAGE, nanos(1_200_000_000), T0))
                 .expectEvents(new HoldSettledEvent(ACCOUNT, USER, "call-1", USAGE, nanos(700_000_000), yuan(1),
@@ -159,7 +161,7 @@ class AccountAggregateTest {
 
     @Test
     void release_givesTheHoldBackWhole_andASecondReleaseIsAReplay() {
-        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", "key_1", nanos(700_000_000), "chat", yuan(1),
+        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                 nanos(700_000_000), T0);
         fixture.given(opened(), toppedUp(1), held)
                 .when(new ReleaseHoldCommand(ACCOUNT, "call-1", "upstream_error", T0))
@@ -175,7 +177,7 @@ class AccountAggregateTest {
 
     @Test
     void aClientRequestIdShapedLikeAServerOperation_neverPreClaimsIt() {
-        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", "key_1", nanos(700_000_000), "chat", yuan(1),
+        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                 nanos(700_000_000), T0);
         fixture.given(opened(), toppedUp(1), held)
                 .andGivenCommands(
@@ -192,7 +194,7 @@ class AccountAggregateTest {
 
     @Test
     void refund_ofAnIdNamingBothAMeteredAndAGatewayCall_mustSayWhich() {
-        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", "key_1", nanos(700_000_000), "chat", yuan(1),
+        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                 nanos(700_000_000), T0);
         fixture.given(opened(), toppedUp(1), held)
                 .andGivenCommands(new ChargeUsageCommand(ACCOUNT, "call-1", USAGE, nanos(1_000), SpendLimits.NONE, T0),
@@ -229,7 +231,7 @@ class AccountAggregateTest {
                 .when(new ChargeUsageCommand(ACCOUNT, "r2", USAGE, nanos(6_000_000), daily, T0.plusSeconds(60)))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1), spentToday)
-                .when(new PlaceHoldCommand(ACCOUNT, "h", nanos(5_000_000), "key_1", daily, "chat", T0))
+                .when(new PlaceHoldCommand(ACCOUNT, "h", nanos(5_000_000), ApiKeyId.of("key_1"), daily, "chat", T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1), spentToday)
                 .when(new ChargeUsageCommand(ACCOUNT, "r2", USAGE, nanos(6_000_000), daily, T0.plusSeconds(86_400)))
@@ -242,18 +244,18 @@ class AccountAggregateTest {
                 .when(new AdjustBalanceCommand(ACCOUNT, "adj-1", yuan(-2), "correction", UserId.of("usr_admin"), T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1))
-                .when(new DebitPaymentRefundCommand(ACCOUNT, "p1", "r1", yuan(2), false, null, T0))
+                .when(new DebitPaymentRefundCommand(ACCOUNT, PaymentId.of("p1"), "r1", yuan(2), false, null, T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1))
-                .when(new DebitPaymentRefundCommand(ACCOUNT, "p1", "r1", yuan(2), true, "chargeback", T0))
-                .expectEvents(new PaymentRefundDebitedEvent(ACCOUNT, USER, op(OperationOrigin.PAYMENT_REFUND, "p1:r1"), "p1", yuan(2), true,
+                .when(new DebitPaymentRefundCommand(ACCOUNT, PaymentId.of("p1"), "r1", yuan(2), true, "chargeback", T0))
+                .expectEvents(new PaymentRefundDebitedEvent(ACCOUNT, USER, op(OperationOrigin.PAYMENT_REFUND, "p1:r1"), PaymentId.of("p1"), yuan(2), true,
                         "chargeback", yuan(-1), T0));
     }
 
     @Test
     void amountsInAnotherCurrency_areRefused() {
         fixture.given(opened())
-                .when(new CreditTopUpCommand(ACCOUNT, "p1", "stripe", Money.of(5, "USD"), T0))
+                .when(new CreditTopUpCommand(ACCOUNT, PaymentId.of("p1"), "stripe", Money.of(5, "USD"), T0))
                 .expectException(refusedWith(ErrorCode.ERR_001));
     }
 }

@@ -21,18 +21,21 @@ class InMemoryAccountOperations implements AccountOperations {
     }
 
     @Override
-    public Map<OperationId, AccountOperationResult> findAll(AccountId accountId,
-                                                           Collection<OperationId> operationIds) {
-        Map<OperationId, AccountOperationResult> found = new HashMap<>();
-        operationIds.forEach(id -> find(accountId, id).ifPresent(r -> found.put(id, r)));
+    public Map<AccountId, Map<OperationId, AccountOperationResult>> findAll(
+            Map<AccountId, ? extends Collection<OperationId>> operationIds) {
+        Map<AccountId, Map<OperationId, AccountOperationResult>> found = new HashMap<>();
+        operationIds.forEach((account, ids) -> ids.forEach(id -> find(account, id)
+                .ifPresent(r -> found.computeIfAbsent(account, a -> new HashMap<>()).put(id, r))));
         return found;
     }
 
     @Override
-    public void recordAll(AccountId accountId, List<AccountOperationResult> results) {
-        for (AccountOperationResult r : results) {
-            if (recorded.putIfAbsent(r.operationId(), r) != null) {
-                throw new ConcurrentOperationException("duplicate " + r.operationId());
+    public void recordAll(Map<AccountId, List<AccountOperationResult>> results) {
+        for (List<AccountOperationResult> list : results.values()) {
+            for (AccountOperationResult r : list) {
+                if (recorded.putIfAbsent(r.operationId(), r) != null) {
+                    throw new ConcurrentOperationException("duplicate " + r.operationId());
+                }
             }
         }
     }

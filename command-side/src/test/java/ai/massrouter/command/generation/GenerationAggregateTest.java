@@ -1,5 +1,6 @@
 package ai.massrouter.command.generation;
 
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.generation.GenerationId;
 import ai.massrouter.api.generation.GenerationOutcome;
@@ -23,11 +24,11 @@ class GenerationAggregateTest {
     void record_aCallThatFellBackAndWasStreamed_isOneEventWithEverythingTheLookupShows() {
         new AggregateTestFixture<>(GenerationAggregate.class)
                 .givenNoPriorActivity()
-                .when(new RecordGenerationCommand(CALL, USER, "key_1", "chat.completions", "openai/gpt-4o", "openrouter",
+                .when(new RecordGenerationCommand(CALL, USER, ApiKeyId.of("key_1"), "chat.completions", "openai/gpt-4o", "openrouter",
                         List.of("openai: openai answered 503"), 1200, 300, 1000, 200, COST, COST, 412L, 2310, true,
                         GenerationOutcome.COMPLETED, null, T0, T0.plusMillis(2310)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new GenerationRecordedEvent(CALL, USER, "key_1", "chat.completions", "openai/gpt-4o",
+                .expectEvents(new GenerationRecordedEvent(CALL, USER, ApiKeyId.of("key_1"), "chat.completions", "openai/gpt-4o",
                         "openrouter", List.of("openai: openai answered 503"), 1200, 300, 1000, 200, COST, COST, 412L,
                         2310, true, GenerationOutcome.COMPLETED, null, T0, T0.plusMillis(2310)));
     }

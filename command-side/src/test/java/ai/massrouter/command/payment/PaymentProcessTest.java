@@ -42,7 +42,7 @@ class PaymentProcessTest {
     void success_creditsThePlatformAmount_underTheTopUpOperationId_andEnds() {
         fixture.givenAggregate(PAYMENT.value()).published(created())
                 .whenAggregate(PAYMENT.value()).publishes(succeeded(false))
-                .expectDispatchedCommands(new CreditTopUpCommand(ACCOUNT, "pay_1", "stripe", CREDIT, T0))
+                .expectDispatchedCommands(new CreditTopUpCommand(ACCOUNT, PaymentId.of("pay_1"), "stripe", CREDIT, T0))
                 .expectActiveSagas(0);
     }
 
@@ -59,6 +59,6 @@ class PaymentProcessTest {
     void lateSuccess_afterTheProcessEnded_startsItAgain_andCredits() {
         fixture.givenAggregate(PAYMENT.value()).published(created(), new PaymentExpiredEvent(PAYMENT, USER, T0))
                 .whenAggregate(PAYMENT.value()).publishes(succeeded(true))
-                .expectDispatchedCommands(new CreditTopUpCommand(ACCOUNT, "pay_1", "stripe", CREDIT, T0));
+                .expectDispatchedCommands(new CreditTopUpCommand(ACCOUNT, PaymentId.of("pay_1"), "stripe", CREDIT, T0));
     }
 }

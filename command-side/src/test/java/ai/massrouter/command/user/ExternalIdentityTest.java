@@ -17,7 +17,7 @@ import ai.massrouter.api.user.UserRegisteredEvent;
 import ai.massrouter.api.user.UserRole;
 import ai.massrouter.api.user.UserStatus;
 import ai.massrouter.api.user.UserStatusChangedEvent;
-import ai.massrouter.command.identity.IdentityDirectory;
+import ai.massrouter.command.user.ExternalIdentityDirectory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,6 @@ class ExternalIdentityTest {
         users = new UserAggregateTest.InMemoryDirectory();
         fixture.registerInjectableResource(users);
         fixture.registerInjectableResource(identities);
-        fixture.registerInjectableResource(new BCryptPasswordEncoder(4));
     }
 
     private static UserRegisteredEvent bobSignedUpWithGithub() {
@@ -111,7 +110,7 @@ class ExternalIdentityTest {
     @Test
     void passwordLogin_ofAUserWithoutPassword_isRefusedWithErr002() {
         fixture.given(bobSignedUpWithGithub(), linked("github", "42"))
-                .when(new LogInUserCommand(BOB, "anything-at-all", "s2", "r2", T1))
+                .when(new LogInUserCommand(BOB, new BCryptPasswordEncoder(4).encode("anything-at-all"), "s2", "r2", T1))
                 .expectException(refusedWith(ErrorCode.ERR_002));
     }
 
@@ -181,7 +180,7 @@ class ExternalIdentityTest {
     }
 
     /** The directory's contract in memory; the JDBC one is covered by the HTTP tests. */
-    static class InMemoryIdentities implements IdentityDirectory {
+    static class InMemoryIdentities implements ExternalIdentityDirectory {
         private final Map<String, UserId> owners = new HashMap<>();
 
         @Override

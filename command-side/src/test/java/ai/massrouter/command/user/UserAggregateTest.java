@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static ai.massrouter.command.DomainMatchers.refusedWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class UserAggregateTest {
 
@@ -41,13 +42,15 @@ class UserAggregateTest {
 
     private AggregateTestFixture<UserAggregate> fixture;
     private InMemoryDirectory directory;
+    private InMemoryCredentials credentials;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(UserAggregate.class);
         directory = new InMemoryDirectory();
         fixture.registerInjectableResource(directory);
-        fixture.registerInjectableResource(ENCODER);
+        credentials = new InMemoryCredentials();
+        fixture.registerInjectableResource(credentials);
     }
 
     private static UserRegisteredEvent aliceRegistered() {
@@ -60,6 +63,14 @@ class UserAggregateTest {
                 .when(new RegisterUserCommand(ALICE, "alice@example.com", "alice", HASH, UserRole.USER, "s1", "r1", T0))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(aliceRegistered(), new UserLoggedInEvent(ALICE, "s1", "r1", T0));
+    }
+
+    @Test
+    void register_keepsThePasswordHash_forLoginsToBeCheckedAgainst() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUserCommand(ALICE, "alice@example.com", "alice", HASH, UserRole.USER, null, null, T0))
+                .expectSuccessfulHandlerExecution();
+        assertThat(credentials.hashes).containsEntry(ALICE, HASH);
     }
 
     @Test
@@ -107,15 +118,15 @@ class UserAggregateTest {
     @Test
     void login_withRightPassword_opensSessionAndReturnsRole() {
         fixture.given(aliceRegistered())
-                .when(new LogInUserCommand(ALICE, "correct horse", "s2", "r2", T1))
+                .when(new LogInUserCommand(ALICE, HASH, "s2", "r2", T1))
                 .expectEvents(new UserLoggedInEvent(ALICE, "s2", "r2", T1))
                 .expectResultMessagePayload(new LoggedInUser(ALICE, "alice", UserRole.USER));
     }
 
     @Test
-    void login_withWrongPassword_isRefusedWithErr002() {
+    void login_checkedAgainstAnotherHash_isRefusedWithErr002() {
         fixture.given(aliceRegistered())
-                .when(new LogInUserCommand(ALICE, "wrong", "s2", "r2", T1))
+                .when(new LogInUserCommand(ALICE, ENCODER.encode("correct horse"), "s2", "r2", T1))
                 .expectException(refusedWith(ErrorCode.ERR_002))
                 .expectNoEvents();
     }
@@ -124,7 +135,7 @@ class UserAggregateTest {
     void login_ofSuspendedUser_isRefusedWithUser001() {
         fixture.given(aliceRegistered(),
                         new UserStatusChangedEvent(ALICE, UserStatus.ACTIVE, UserStatus.SUSPENDED, "abuse", UserId.of("usr_admin"), T0))
-                .when(new LogInUserCommand(ALICE, "correct horse", "s2", "r2", T1))
+                .when(new LogInUserCommand(ALICE, HASH, "s2", "r2", T1))
                 .expectException(refusedWith(ErrorCode.USER_001))
                 .expectNoEvents();
     }
@@ -137,7 +148,7 @@ class UserAggregateTest {
             history.add(new UserLoggedInEvent(ALICE, "s" + i, "r" + i, T0));
         }
         fixture.given(history)
-                .when(new LogInUserCommand(ALICE, "correct horse", "new", "rnew", T1))
+                .when(new LogInUserCommand(ALICE, HASH, "new", "rnew", T1))
                 .expectEvents(new UserLoggedInEvent(ALICE, "new", "rnew", T1),
                         new UserSessionRevokedEvent(ALICE, "s0", "session_limit", T1));
     }
@@ -200,6 +211,20 @@ class UserAggregateTest {
     }
 
     /** The directory's contract, kept in memory for the fixture; the JDBC one is covered by the HTTP tests. */
+    static class InMemoryCredentials implements PasswordCredentials {
+        private final Map<UserId, String> hashes = new HashMap<>();
+
+        @Override
+        public void store(UserId userId, String passwordHash) {
+            hashes.put(userId, passwordHash);
+        }
+
+        @Override
+        public Optional<PasswordCredential> findByEmail(String email) {
+            throw new UnsupportedOperationException("the aggregate never reads credentials by e-mail");
+        }
+    }
+
     static class InMemoryDirectory implements UserDirectory {
         private final Map<String, UserId> owners = new HashMap<>();
         private final Map<UserId, Entry> entries = new HashMap<>();

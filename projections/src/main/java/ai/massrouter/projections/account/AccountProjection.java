@@ -1,6 +1,7 @@
 package ai.massrouter.projections.account;
 
 import ai.massrouter.api.account.*;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.projections.common.UnitOfWorkBatch;
 import org.axonframework.config.ProcessingGroup;
@@ -116,7 +117,8 @@ public class AccountProjection {
                              Instant at) {
         rows(rows -> rows.transaction(accountId.value(), sequence, "txn_" + accountId.value().substring(4) + "_"
                 + sequence, userId, type.name(), amount.nanos(), balanceAfter.nanos(), amount.currency(), operationId,
-                description, usage == null ? null : usage.modelId(), usage == null ? null : usage.apiKeyId(),
+                description, usage == null ? null : usage.modelId(),
+                usage == null ? null : ApiKeyId.valueOf(usage.apiKeyId()),
                 usage == null ? null : usage.promptTokens(), usage == null ? null : usage.completionTokens(), at));
     }
 }

@@ -4,6 +4,7 @@ import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.FundsHeldEvent;
 import ai.massrouter.api.account.HoldReleasedEvent;
 import ai.massrouter.api.account.HoldSettledEvent;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.projections.common.UnitOfWorkBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -31,7 +32,7 @@ public class OpenHoldProjection {
     @EventHandler
     void on(FundsHeldEvent e) {
         rows(rows -> rows.placed(e.accountId().value(), e.holdId(), e.amount().nanos(), e.amount().currency(),
-                e.apiKeyId(), e.at()));
+                ApiKeyId.valueOf(e.apiKeyId()), e.at()));
     }
 
     @EventHandler

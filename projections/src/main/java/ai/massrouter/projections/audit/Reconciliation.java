@@ -74,7 +74,7 @@ final class Reconciliation {
         } else if (payload instanceof TopUpCreditedEvent e && e.paymentId() != null) {
             // a top-up that names no payment is another kind of credit, with no payment side to match
             topUpCredits++;
-            payment(e.paymentId()).credits().add(new Movement(e.accountId().value(), e.amount()));
+            payment(e.paymentId().value()).credits().add(new Movement(e.accountId().value(), e.amount()));
         } else if (payload instanceof PaymentRefundRequestedEvent e) {
             payment(e.paymentId().value()).refunds().put(e.refundId(),
                     new RefundFlow(e.amount(), e.debit(), e.at() == null ? timestamp : e.at()));
@@ -91,7 +91,7 @@ final class Reconciliation {
             }
         } else if (payload instanceof PaymentRefundDebitedEvent e) {
             refundDebits++;
-            payment(e.paymentId()).debits().add(new Movement(e.accountId().value(), e.amount()));
+            payment(e.paymentId().value()).debits().add(new Movement(e.accountId().value(), e.amount()));
         } else if (payload instanceof FundsHeldEvent e) {
             held(e);
         } else if (payload instanceof HoldSettledEvent e) {

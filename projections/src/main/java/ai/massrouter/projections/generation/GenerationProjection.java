@@ -6,6 +6,7 @@ import ai.massrouter.api.account.HoldReleasedEvent;
 import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.UsageRefundedEvent;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.generation.GenerationRecordedEvent;
 import ai.massrouter.projections.common.UnitOfWorkBatch;
@@ -45,8 +46,8 @@ public class GenerationProjection {
     @EventHandler
     void on(GenerationRecordedEvent e) throws JsonProcessingException {
         String fallbacks = JSON.writeValueAsString(e.fallbacks());
-        rows(rows -> rows.generation(e.generationId().value(), e.userId().value(), e.apiKeyId(), e.endpoint(),
-                e.modelId(), e.provider(), fallbacks, e.promptTokens(), e.completionTokens(),
+        rows(rows -> rows.generation(e.generationId().value(), e.userId().value(), ApiKeyId.valueOf(e.apiKeyId()),
+                e.endpoint(), e.modelId(), e.provider(), fallbacks, e.promptTokens(), e.completionTokens(),
                 e.cachedPromptTokens(), e.reasoningTokens(), e.cost().nanos(), nanos(e.charged()),
                 e.cost().currency(), e.timeToFirstTokenMillis(), e.latencyMillis(), e.streamed(),
                 e.outcome().name(), e.failure(), e.startedAt(), e.finishedAt()));

@@ -1,6 +1,7 @@
 package ai.massrouter.projections.live;
 
 import ai.massrouter.api.account.*;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.live.LiveAudience;
 import ai.massrouter.api.live.LiveTopics;
@@ -109,7 +110,7 @@ public class AccountLivePush {
         }
         if (usage != null) {
             data.put("model", usage.modelId());
-            data.put("api_key_id", usage.apiKeyId());
+            data.put("api_key_id", ApiKeyId.valueOf(usage.apiKeyId()));
             data.put("prompt_tokens", usage.promptTokens());
             data.put("completion_tokens", usage.completionTokens());
         }

@@ -4,6 +4,7 @@ import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.UsageChargedEvent;
 import ai.massrouter.api.account.UsageDetails;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelAddedEvent;
 import ai.massrouter.api.model.ModelPriceChangedEvent;
@@ -84,7 +85,7 @@ public class ModelProjection {
     private void call(AccountId accountId, long sequence, UsageDetails usage, Money cost, Instant at) {
         UnitOfWorkBatch.add(ModelCallRows.class.getName(), ModelCallRows::new, rows -> rows.write(jdbc),
                 rows -> rows.call(accountId.value(), sequence, usage.modelId(), usage.userId().value(),
-                        usage.apiKeyId(), usage.promptTokens(), usage.completionTokens(), cost.nanos(),
+                        ApiKeyId.valueOf(usage.apiKeyId()), usage.promptTokens(), usage.completionTokens(), cost.nanos(),
                         cost.currency(), at));
     }
 

@@ -1,5 +1,6 @@
 package ai.massrouter.projections.statistics;
 
+import ai.massrouter.api.common.BillingSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +20,9 @@ public class StatisticsCalendar {
     private final String currency;
 
     public StatisticsCalendar(@Value("${massrouter.statistics.time-zone:Asia/Shanghai}") String zone,
-                              @Value("${massrouter.billing.currency:CNY}") String currency) {
+                              BillingSettings billing) {
         this.zone = ZoneId.of(zone);
-        this.currency = currency;
+        this.currency = billing.currency();
     }
 
     public ZoneId zone() {

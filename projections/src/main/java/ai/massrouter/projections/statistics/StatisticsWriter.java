@@ -183,7 +183,7 @@ class StatisticsWriter {
             String model = usage.modelId();
             String provider = usage.provider() == null ? "unknown" : usage.provider();
             String user = usage.userId().value();
-            String key = usage.apiKeyId() == null ? "" : usage.apiKeyId();
+            String key = usage.apiKeyId() == null ? "" : usage.apiKeyId().value();
             long prompt = usage.promptTokens();
             long completion = usage.completionTokens();
             modelUsage.add(List.of(model, "h", hour, provider), 1, 0, prompt, completion, spend);

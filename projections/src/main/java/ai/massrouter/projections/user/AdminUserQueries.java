@@ -1,12 +1,12 @@
 package ai.massrouter.projections.user;
 
+import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.user.AdminUserPageView;
 import ai.massrouter.api.user.AdminUserView;
 import ai.massrouter.api.user.FindAdminUsersQuery;
 import ai.massrouter.projections.common.Sql;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +25,9 @@ public class AdminUserQueries {
     private final JdbcTemplate jdbc;
     private final String currency;
 
-    public AdminUserQueries(JdbcTemplate jdbc, @Value("${massrouter.billing.currency:CNY}") String currency) {
+    public AdminUserQueries(JdbcTemplate jdbc, BillingSettings billing) {
         this.jdbc = jdbc;
-        this.currency = currency;
+        this.currency = billing.currency();
     }
 
     @QueryHandler

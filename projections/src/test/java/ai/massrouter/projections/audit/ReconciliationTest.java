@@ -9,6 +9,7 @@ import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.PaymentRefundDebitedEvent;
 import ai.massrouter.api.account.TopUpCreditedEvent;
 import ai.massrouter.api.account.UsageDetails;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.audit.LedgerCheckView.Break;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelPricing;
@@ -41,7 +42,7 @@ class ReconciliationTest {
     static final Instant T0 = Instant.parse("2026-03-10T10:00:00Z");
     static final Instant NOW = T0.plus(Duration.ofHours(1));
     static final ModelPricing PRICING = new ModelPricing(yuan("1.00"), yuan("2.00"));
-    static final UsageDetails USAGE = new UsageDetails(USER, "key_1", "mock/echo", "mock", "chat", 1000, 500, PRICING);
+    static final UsageDetails USAGE = new UsageDetails(USER, ApiKeyId.of("key_1"), "mock/echo", "mock", "chat", 1000, 500, PRICING);
 
     private final Reconciliation reconciliation = new Reconciliation();
 
@@ -66,11 +67,11 @@ class ReconciliationTest {
 
     static TopUpCreditedEvent credited(Money amount) {
         return new TopUpCreditedEvent(ACCOUNT, USER, OperationId.of(OperationOrigin.TOPUP, PAYMENT.value()),
-                PAYMENT.value(), "stripe", amount, amount, T0);
+                PAYMENT, "stripe", amount, amount, T0);
     }
 
     static FundsHeldEvent held(String holdId, String amount) {
-        return new FundsHeldEvent(ACCOUNT, USER, holdId, "key_1", yuan(amount), "chat.completions mock/echo",
+        return new FundsHeldEvent(ACCOUNT, USER, holdId, ApiKeyId.of("key_1"), yuan(amount), "chat.completions mock/echo",
                 yuan("100"), yuan(amount), T0);
     }
 
@@ -97,7 +98,7 @@ class ReconciliationTest {
 
     static PaymentRefundDebitedEvent debited(String amount) {
         return new PaymentRefundDebitedEvent(ACCOUNT, USER, OperationId.of(OperationOrigin.PAYMENT_REFUND,
-                PAYMENT.value() + ":" + amount), PAYMENT.value(), yuan(amount), false, null, yuan("0"), T0);
+                PAYMENT.value() + ":" + amount), PAYMENT, yuan(amount), false, null, yuan("0"), T0);
     }
 
     private List<Break> run(Object... events) {

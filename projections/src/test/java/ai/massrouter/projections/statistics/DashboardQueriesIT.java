@@ -5,6 +5,8 @@ import ai.massrouter.api.account.UsageChargedEvent;
 import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
+import ai.massrouter.api.apikey.ApiKeyId;
+import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.statistics.DashboardView;
@@ -32,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DashboardQueriesIT {
 
-    private static final StatisticsCalendar CALENDAR = new StatisticsCalendar("Asia/Shanghai", "CNY");
+    private static final StatisticsCalendar CALENDAR = new StatisticsCalendar("Asia/Shanghai", BillingSettings.defaults());
     private static JdbcTemplate jdbc;
     private static EventPlayer player;
 
@@ -67,7 +69,7 @@ class DashboardQueriesIT {
 
         AccountId account = AccountId.of("acc_late");
         UserId user = UserId.of("usr_late");
-        UsageDetails usage = new UsageDetails(user, "key_late", "test/model-9", "mock", "chat", 5, 5,
+        UsageDetails usage = new UsageDetails(user, ApiKeyId.of("key_late"), "test/model-9", "mock", "chat", 5, 5,
                 new ModelPricing(Money.of(1, "CNY"), Money.of(1, "CNY")));
         player.play(List.of(new GenericDomainEventMessage<>("AccountAggregate", account.value(), 0,
                 new UsageChargedEvent(account, user, OperationId.of(OperationOrigin.USAGE, "late"), usage,

@@ -11,11 +11,13 @@ import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.TopUpCreditedEvent;
 import ai.massrouter.api.account.UsageChargedEvent;
 import ai.massrouter.api.account.UsageDetails;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.generation.GenerationId;
 import ai.massrouter.api.generation.GenerationOutcome;
 import ai.massrouter.api.generation.GenerationRecordedEvent;
 import ai.massrouter.api.model.ModelPricing;
+import ai.massrouter.api.payment.PaymentId;
 import ai.massrouter.api.user.UserId;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -64,7 +66,7 @@ public final class UsageLog {
         append(account, new AccountOpenedEvent(account, user, "CNY", START));
         balances.put(account.value(), new long[] {100_000_000_000L, 0});
         append(account, new TopUpCreditedEvent(account, user, OperationId.of(OperationOrigin.TOPUP, "pay-" + u),
-                "pay_" + u, "stripe", Money.of(100, "CNY"), new Money(100_000_000_000L, "CNY"), START));
+                PaymentId.of("pay_" + u), "stripe", Money.of(100, "CNY"), new Money(100_000_000_000L, "CNY"), START));
     }
 
     private void call(int u, int call, Instant at) {
@@ -72,7 +74,7 @@ public final class UsageLog {
         UserId user = user(u);
         long[] balance = balances.get(account.value());
         String model = "test/model-" + (call + u) % 3;
-        UsageDetails usage = new UsageDetails(user, "key_" + u, model, "mock", "chat", 100 + call, 10 + u,
+        UsageDetails usage = new UsageDetails(user, ApiKeyId.of("key_" + u), model, "mock", "chat", 100 + call, 10 + u,
                 new ModelPricing(PRICE, PRICE), null, null, new CallTimings(50L + call, 400L + call * 7L));
         Money cost = new Money(1_000_000L * (call + 1), "CNY");
         if (call % 3 == 0) {
@@ -83,14 +85,14 @@ public final class UsageLog {
         }
         String hold = "chatcmpl-" + u + "-" + call;
         Money held = Money.of(1, "CNY");
-        append(account, new FundsHeldEvent(account, user, hold, "key_" + u, held, "chat.completions " + model,
+        append(account, new FundsHeldEvent(account, user, hold, ApiKeyId.of("key_" + u), held, "chat.completions " + model,
                 new Money(balance[0], "CNY"), held, at));
         if (call % 3 == 1) {
             balance[0] -= cost.nanos();
             append(account, new HoldSettledEvent(account, user, hold, usage, held, cost, held.minus(cost),
                     Money.zero("CNY"), new Money(balance[0], "CNY"), Money.zero("CNY"), at.plusSeconds(2)));
             events.add(new GenericDomainEventMessage<>("GenerationAggregate", hold, 0, new GenerationRecordedEvent(
-                    GenerationId.of(hold), user, "key_" + u, "chat.completions", model, "mock", List.of(), 100 + call,
+                    GenerationId.of(hold), user, ApiKeyId.of("key_" + u), "chat.completions", model, "mock", List.of(), 100 + call,
                     10 + u, 0, 0, cost, cost, 50L + call, 400L + call, call % 2 == 0, GenerationOutcome.COMPLETED,
                     null, at, at.plusSeconds(2))));
         } else {
@@ -103,7 +105,7 @@ public final class UsageLog {
     private void openCall(int u, Instant at) {
         AccountId account = account(u);
         Money held = Money.of(1, "CNY");
-        append(account, new FundsHeldEvent(account, user(u), "chatcmpl-open-" + u, "key_" + u, held,
+        append(account, new FundsHeldEvent(account, user(u), "chatcmpl-open-" + u, ApiKeyId.of("key_" + u), held,
                 "chat.completions test/model-0", new Money(balances.get(account.value())[0], "CNY"), held, at));
     }
 

@@ -8,11 +8,11 @@ import ai.massrouter.api.account.TransactionPageView;
 import ai.massrouter.api.account.TransactionType;
 import ai.massrouter.api.account.TransactionView;
 import ai.massrouter.api.auth.Caller;
+import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.common.PageRequest;
 import ai.massrouter.query.common.ReadYourWrites;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,9 +32,9 @@ public class BillingQueryController {
     private final ReadYourWrites reads;
     private final String currency;
 
-    public BillingQueryController(ReadYourWrites reads, @Value("${massrouter.billing.currency:CNY}") String currency) {
+    public BillingQueryController(ReadYourWrites reads, BillingSettings billing) {
         this.reads = reads;
-        this.currency = currency;
+        this.currency = billing.currency();
     }
 
     /** A new user's account may be a few milliseconds from the read model; it then shows as empty. */

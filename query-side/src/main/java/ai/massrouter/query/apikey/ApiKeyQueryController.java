@@ -6,9 +6,9 @@ import ai.massrouter.api.apikey.FindApiKeysQuery;
 import ai.massrouter.api.apikey.SpendLimitsJson;
 import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.auth.Permission;
+import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.common.PageRequest;
 import ai.massrouter.query.common.ReadYourWrites;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,9 +23,9 @@ public class ApiKeyQueryController {
     private final ReadYourWrites reads;
     private final String currency;
 
-    public ApiKeyQueryController(ReadYourWrites reads, @Value("${massrouter.billing.currency:CNY}") String currency) {
+    public ApiKeyQueryController(ReadYourWrites reads, BillingSettings billing) {
         this.reads = reads;
-        this.currency = currency;
+        this.currency = billing.currency();
     }
 
     @GetMapping("/api/v1/users/me/api-keys")

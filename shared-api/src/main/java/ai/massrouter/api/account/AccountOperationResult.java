@@ -8,7 +8,7 @@ import java.time.Instant;
  * What a money-moving command did. Sending the same operation id again returns the first
  * result with {@code replayed = true} and moves nothing.
  */
-public record AccountOperationResult(OperationId operationId, String kind, Money amount, Money balanceAfter,
+public record AccountOperationResult(OperationId operationId, MovementKind kind, Money amount, Money balanceAfter,
                                      Money heldAfter, Instant at, boolean replayed) {
 
     public AccountOperationResult asReplay() {

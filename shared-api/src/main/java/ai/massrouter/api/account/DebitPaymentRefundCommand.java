@@ -1,6 +1,7 @@
 package ai.massrouter.api.account;
 
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.payment.PaymentId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -10,6 +11,6 @@ import java.time.Instant;
  * {@code (payment_refund, <paymentId>:<refundId>)}. Refused with BILL_001 when it exceeds the
  * available balance, unless {@code force} (with a reason), which may leave the account in debt.
  */
-public record DebitPaymentRefundCommand(@TargetAggregateIdentifier AccountId accountId, String paymentId,
+public record DebitPaymentRefundCommand(@TargetAggregateIdentifier AccountId accountId, PaymentId paymentId,
                                         String refundId, Money amount, boolean force, String reason, Instant at) {
 }

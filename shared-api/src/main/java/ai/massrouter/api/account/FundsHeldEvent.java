@@ -1,5 +1,6 @@
 package ai.massrouter.api.account;
 
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.user.UserId;
 import org.axonframework.serialization.Revision;
@@ -7,6 +8,6 @@ import org.axonframework.serialization.Revision;
 import java.time.Instant;
 
 @Revision("1")
-public record FundsHeldEvent(AccountId accountId, UserId userId, String holdId, String apiKeyId, Money amount,
+public record FundsHeldEvent(AccountId accountId, UserId userId, String holdId, ApiKeyId apiKeyId, Money amount,
                              String purpose, Money balance, Money heldAfter, Instant at) {
 }

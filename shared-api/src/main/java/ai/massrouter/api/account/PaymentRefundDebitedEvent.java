@@ -1,12 +1,13 @@
 package ai.massrouter.api.account;
 
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.payment.PaymentId;
 import ai.massrouter.api.user.UserId;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
 @Revision("2")
-public record PaymentRefundDebitedEvent(AccountId accountId, UserId userId, OperationId operationId, String paymentId,
+public record PaymentRefundDebitedEvent(AccountId accountId, UserId userId, OperationId operationId, PaymentId paymentId,
                                         Money amount, boolean forced, String reason, Money balanceAfter, Instant at) {
 }

@@ -1,5 +1,6 @@
 package ai.massrouter.api.account;
 
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -8,5 +9,5 @@ import java.time.Instant;
 
 /** Reserves the most a call can cost before it is made; {@code holdId} is the call's request id. */
 public record PlaceHoldCommand(@TargetAggregateIdentifier AccountId accountId, String holdId, Money amount,
-                               String apiKeyId, SpendLimits keyLimits, String purpose, Instant at) {
+                               ApiKeyId apiKeyId, SpendLimits keyLimits, String purpose, Instant at) {
 }

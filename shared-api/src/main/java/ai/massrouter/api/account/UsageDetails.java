@@ -1,7 +1,8 @@
 package ai.massrouter.api.account;
 
-import ai.massrouter.api.model.ModelPricing;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelPricing;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import ai.massrouter.api.user.UserId;
@@ -14,7 +15,7 @@ import ai.massrouter.api.user.UserId;
  * they were counted, and for usage metered by clients. {@code timings} (nullable, added later:
  * older events read it as null) says how fast the upstream of a gateway call answered.
  */
-public record UsageDetails(UserId userId, String apiKeyId, String modelId, String provider, String category,
+public record UsageDetails(UserId userId, ApiKeyId apiKeyId, String modelId, String provider, String category,
                            long promptTokens, long completionTokens, ModelPricing pricing, Long cachedPromptTokens,
                            Long reasoningTokens, CallTimings timings) {
 
@@ -24,7 +25,7 @@ public record UsageDetails(UserId userId, String apiKeyId, String modelId, Strin
     }
 
     /** A call without timings. */
-    public UsageDetails(UserId userId, String apiKeyId, String modelId, String provider, String category,
+    public UsageDetails(UserId userId, ApiKeyId apiKeyId, String modelId, String provider, String category,
                         long promptTokens, long completionTokens, ModelPricing pricing, Long cachedPromptTokens,
                         Long reasoningTokens) {
         this(userId, apiKeyId, modelId, provider, category, promptTokens, completionTokens, pricing,
@@ -32,7 +33,7 @@ public record UsageDetails(UserId userId, String apiKeyId, String modelId, Strin
     }
 
     /** A call metered elsewhere: no token details, no timings. */
-    public UsageDetails(UserId userId, String apiKeyId, String modelId, String provider, String category,
+    public UsageDetails(UserId userId, ApiKeyId apiKeyId, String modelId, String provider, String category,
                         long promptTokens, long completionTokens, ModelPricing pricing) {
         this(userId, apiKeyId, modelId, provider, category, promptTokens, completionTokens, pricing, null, null, null);
     }

@@ -18,6 +18,11 @@ public record ApiKeyId(String value) {
         return new ApiKeyId(value);
     }
 
+    /** The string form of a key id that may be absent (a call through a login session has none). */
+    public static String valueOf(ApiKeyId id) {
+        return id == null ? null : id.value();
+    }
+
     public static ApiKeyId generate() {
         return new ApiKeyId("key_" + UUID.randomUUID().toString().replace("-", ""));
     }

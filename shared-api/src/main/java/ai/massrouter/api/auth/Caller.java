@@ -1,5 +1,6 @@
 package ai.massrouter.api.auth;
 
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
@@ -22,6 +23,11 @@ public record Caller(UserId userId, UserRole role, String apiKeyId, Set<Permissi
     /** Acting as an administrator: the admin role, through a login session (an admin's API key is not). */
     public boolean isAdmin() {
         return role == UserRole.ADMIN && !viaApiKey();
+    }
+
+    /** The key called with, typed for the messages that name it; null for a login session. */
+    public ApiKeyId apiKey() {
+        return apiKeyId == null ? null : ApiKeyId.of(apiKeyId);
     }
 
     public boolean viaApiKey() {

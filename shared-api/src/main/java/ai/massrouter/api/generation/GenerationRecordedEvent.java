@@ -1,5 +1,6 @@
 package ai.massrouter.api.generation;
 
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.user.UserId;
 import org.axonframework.serialization.Revision;
@@ -16,7 +17,7 @@ import java.util.List;
  * and how it ended. The money moved in the account's own events, named by the same request id.
  */
 @Revision("1")
-public record GenerationRecordedEvent(GenerationId generationId, UserId userId, String apiKeyId, String endpoint,
+public record GenerationRecordedEvent(GenerationId generationId, UserId userId, ApiKeyId apiKeyId, String endpoint,
                                       String modelId, String provider, List<String> fallbacks, long promptTokens,
                                       long completionTokens, long cachedPromptTokens, long reasoningTokens,
                                       Money cost, Money charged, Long timeToFirstTokenMillis, long latencyMillis,

@@ -5,11 +5,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 
 /**
- * Checks a password and opens a session whose first refresh token is {@code refreshTokenId}.
- * Carries the presented password to the aggregate only; it is never stored.
+ * Opens a session, whose first refresh token is {@code refreshTokenId}, for a user whose password
+ * the sender has already checked against {@code verifiedPasswordHash} (the BCrypt hash it read
+ * from the command side's credential table). The password itself never travels in a command; the
+ * aggregate refuses if that hash is not (or no longer) the user's.
  */
-public record LogInUserCommand(@TargetAggregateIdentifier UserId userId, String password, String sessionId,
-                               String refreshTokenId, Instant at) {
+public record LogInUserCommand(@TargetAggregateIdentifier UserId userId, String verifiedPasswordHash,
+                               String sessionId, String refreshTokenId, Instant at) {
 
     @Override
     public String toString() {

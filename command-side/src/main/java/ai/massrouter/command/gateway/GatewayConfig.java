@@ -1,9 +1,0 @@
-package ai.massrouter.command.gateway;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
-
-@Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(GatewayProperties.class)
-public class GatewayConfig {
-}

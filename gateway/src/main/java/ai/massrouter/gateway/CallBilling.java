@@ -1,0 +1,84 @@
+package ai.massrouter.gateway;
+
+import ai.massrouter.api.account.AccountId;
+import ai.massrouter.api.account.AccountOperationResult;
+import ai.massrouter.api.account.CallTimings;
+import ai.massrouter.api.account.PlaceHoldCommand;
+import ai.massrouter.api.account.ReleaseHoldCommand;
+import ai.massrouter.api.account.SettleHoldCommand;
+import ai.massrouter.api.account.UsageDetails;
+import ai.massrouter.api.common.Money;
+import ai.massrouter.gateway.provider.TokenUsage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/**
+ * The money of a call: a hold for the most it can cost before the upstream is asked, then a
+ * settlement at the usage and the prices of its start, or a release when it produced nothing.
+ * Each names the request id, so a retried command moves money once.
+ */
+@Component
+public class CallBilling {
+
+    private static final Logger log = LoggerFactory.getLogger(CallBilling.class);
+
+    private final BusCalls commands;
+    private final Clock clock;
+
+    public CallBilling(BusCalls commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /**
+     * The most a call can cost: its prompt estimate and its whole completion budget for each of the
+     * {@code n} answers asked for. Refused with BILL_001.
+     */
+    public void hold(GatewayCall call) {
+        Money amount = call.pricing().cost(call.promptEstimate(),
+                Math.multiplyExact(call.completionBudget(), call.choices()));
+        commands.command(new PlaceHoldCommand(account(call), call.requestId(), amount, call.caller().apiKey(),
+                call.caller().keyLimits(), call.endpoint() + " " + call.model().id(), call.startedAt()));
+    }
+
+    /** What the usage costs at the call's prices: cached prompt tokens at the cache-read price, if any. */
+    public static Money cost(GatewayCall call, TokenUsage usage) {
+        return call.pricing().cost(usage.promptTokens(), usage.cachedPromptTokens(), usage.completionTokens());
+    }
+
+    /**
+     * Charges the call and returns what the ledger took (the cost, less any part that could not be
+     * collected). A failure here must not turn a delivered answer into an error: it is logged, the
+     * answer is null, and the hold stays open until the stale-hold sweep releases it (docs/ledger.md).
+     * {@code timings}: how fast the upstream answered, for the statistics.
+     */
+    public Money settle(GatewayCall call, String provider, TokenUsage usage, CallTimings timings) {
+        UsageDetails details = new UsageDetails(call.caller().userId(), call.caller().apiKey(), call.model().id(),
+                provider, call.model().category(), usage.promptTokens(), usage.completionTokens(), call.pricing(),
+                usage.cachedPromptTokens(), usage.reasoningTokens(), timings);
+        Money cost = cost(call, usage);
+        try {
+            AccountOperationResult result = commands.command(new SettleHoldCommand(account(call), call.requestId(),
+                    details, cost, clock.instant()));
+            return result == null ? cost : result.amount();
+        } catch (RuntimeException e) {
+            log.error("Settling {} ({} {}) failed; its hold stays open until the stale-hold sweep", call.requestId(), usage, cost, e);
+            return null;
+        }
+    }
+
+    public void release(GatewayCall call, String reason) {
+        try {
+            commands.command(new ReleaseHoldCommand(account(call), call.requestId(), reason, clock.instant()));
+        } catch (RuntimeException e) {
+            log.error("Releasing the hold of {} failed; it stays open", call.requestId(), e);
+        }
+    }
+
+    private static AccountId account(GatewayCall call) {
+        return AccountId.forUser(call.caller().userId());
+    }
+}
