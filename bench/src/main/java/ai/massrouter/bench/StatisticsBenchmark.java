@@ -8,6 +8,7 @@ import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.UsageChargedEvent;
 import ai.massrouter.api.account.UsageDetails;
+import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.user.UserId;
@@ -56,7 +57,9 @@ public final class StatisticsBenchmark {
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        String database = BenchDatabase.create();
+        String kept = BenchDatabase.eventsDatabase();
+        boolean reuse = kept != null && BenchDatabase.exists(kept);
+        String database = BenchDatabase.create(reuse ? kept : null);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         List<LoadRun.Result> results = new ArrayList<>();
@@ -74,22 +77,27 @@ public final class StatisticsBenchmark {
             processing.eventProcessors().values().forEach(EventProcessor::shutDown);
             StreamingEventProcessor statistics = processing.eventProcessor(UsageStatisticsProjection.GROUP,
                     StreamingEventProcessor.class).orElseThrow();
-            long appendStart = System.nanoTime();
-            append(app.getBean(EventStore.class), events);
-            System.out.printf(Locale.ROOT, "appended %,d usage events in %.1f s%n", events,
-                    (System.nanoTime() - appendStart) / 1e9);
+            if (reuse) {
+                System.out.printf("started from a copy of %s (its events already appended)%n", kept);
+            } else {
+                long appendStart = System.nanoTime();
+                append(app.getBean(EventStore.class), events);
+                System.out.printf(Locale.ROOT, "appended %,d usage events in %.1f s%n", events,
+                        (System.nanoTime() - appendStart) / 1e9);
+            }
             EventStore store = app.getBean(EventStore.class);
             long head = store.createHeadToken().position().orElseThrow();
+            System.out.printf(Locale.ROOT, "load average before the rebuild: %.1f%n", BenchApp.loadAverage());
             statistics.resetTokens();
             long replayStart = System.nanoTime();
             statistics.start();
-            while (position(statistics) < head) {
+            while (BenchApp.position(statistics) < head) {
                 Thread.sleep(100);
             }
             double replaySeconds = (System.nanoTime() - replayStart) / 1e9;
             replayRate = head / replaySeconds;
-            System.out.printf(Locale.ROOT, "statistics rebuilt from %,d events in %.1f s: %.0f events/s%n", head,
-                    replaySeconds, replayRate);
+            System.out.printf(Locale.ROOT, "statistics rebuilt from %,d events in %.1f s: %.0f events/s (load average "
+                    + "%.1f)%n", head, replaySeconds, replayRate, BenchApp.loadAverage());
 
             String admin = login(http, base);
             Map<String, HttpRequest> reads = new java.util.LinkedHashMap<>();
@@ -111,10 +119,14 @@ public final class StatisticsBenchmark {
             }
         }
         System.out.printf(Locale.ROOT, "%n%,d usage events; statistics replay %.0f events/s%n", events, replayRate);
+        System.out.printf(Locale.ROOT, "load average after the reads: %.1f%n", BenchApp.loadAverage());
         System.out.printf("%n| read | threads | reads/s | p50 ms | p99 ms |%n|---|---|---|---|---|%n");
         for (LoadRun.Result r : results) {
             System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f |%n", r.name(), r.threads(), r.perSecond(),
                     r.p50(), r.p99());
+        }
+        if (kept != null && !reuse) {
+            BenchDatabase.keep(database, kept);
         }
         BenchDatabase.drop(database);
         System.exit(0);
@@ -163,11 +175,6 @@ public final class StatisticsBenchmark {
                 batch.clear();
             }
         }
-    }
-
-    private static long position(StreamingEventProcessor processor) {
-        return processor.processingStatus().values().stream()
-                .mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
     }
 
     private static String login(HttpClient http, String base) throws Exception {

@@ -3,6 +3,7 @@ package ai.massrouter.projections.account;
 import ai.massrouter.api.account.*;
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.projections.common.UnitOfWorkBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -11,13 +12,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-
-import static ai.massrouter.projections.common.Sql.ts;
+import java.util.function.Consumer;
 
 /**
  * Balances and transactions of every account. Events carry the balance after them, so rows
  * hold absolute values; a balance moves only for an event newer than its {@code last_sequence},
- * and a transaction's key is (account, sequence): applying an event twice changes nothing.
+ * and a transaction's key is (account, sequence): applying an event twice changes nothing. The rows
+ * of a batch of events are written together ({@link AccountRows}), three statements per batch.
  */
 @Component
 @ProcessingGroup(AccountProjection.GROUP)
@@ -33,10 +34,7 @@ public class AccountProjection {
 
     @EventHandler
     void on(AccountOpenedEvent e, @SequenceNumber long sequence) {
-        jdbc.update("""
-                INSERT INTO account_balances_view (account_id, user_id, currency, balance_nanos, held_nanos,
-                    last_sequence, updated_at) VALUES (?, ?, ?, 0, 0, ?, ?) ON CONFLICT (account_id) DO NOTHING""",
-                e.accountId().value(), e.userId().value(), e.currency(), sequence, ts(e.at()));
+        rows(rows -> rows.opened(e.accountId().value(), e.userId().value(), e.currency(), sequence, e.at()));
     }
 
     @EventHandler
@@ -69,9 +67,7 @@ public class AccountProjection {
 
     @EventHandler
     void on(HoldReleasedEvent e, @SequenceNumber long sequence) {
-        jdbc.update("UPDATE account_balances_view SET held_nanos = ?, last_sequence = ?, updated_at = ? "
-                + "WHERE account_id = ? AND last_sequence < ?", e.heldAfter().nanos(), sequence, ts(e.at()),
-                e.accountId().value(), sequence);
+        rows(rows -> rows.balance(e.accountId().value(), sequence, e.at(), null, e.heldAfter().nanos()));
     }
 
     @EventHandler
@@ -108,24 +104,21 @@ public class AccountProjection {
         jdbc.update("TRUNCATE account_balances_view, account_transactions_view");
     }
 
+    private void rows(Consumer<AccountRows> change) {
+        UnitOfWorkBatch.add(AccountRows.class.getName(), AccountRows::new, rows -> rows.write(jdbc), change);
+    }
+
     private void balance(AccountId accountId, Money balance, Money held, long sequence, Instant at) {
-        jdbc.update("""
-                UPDATE account_balances_view SET balance_nanos = ?, held_nanos = COALESCE(?, held_nanos),
-                    last_sequence = ?, updated_at = ? WHERE account_id = ? AND last_sequence < ?""",
-                balance.nanos(), held == null ? null : held.nanos(), sequence, ts(at), accountId.value(), sequence);
+        rows(rows -> rows.balance(accountId.value(), sequence, at, balance.nanos(), held == null ? null : held.nanos()));
     }
 
     private void transaction(AccountId accountId, long sequence, String userId, TransactionType type, Money amount,
                              Money balanceAfter, String operationId, String description, UsageDetails usage,
                              Instant at) {
-        jdbc.update("""
-                INSERT INTO account_transactions_view (account_id, sequence_number, transaction_id, user_id, type,
-                    amount_nanos, balance_after_nanos, currency, operation_id, description, model_id, api_key_id,
-                    prompt_tokens, completion_tokens, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                accountId.value(), sequence, "txn_" + accountId.value().substring(4) + "_" + sequence, userId,
-                type.name(), amount.nanos(), balanceAfter.nanos(), amount.currency(), operationId, description,
-                usage == null ? null : usage.modelId(), usage == null ? null : ApiKeyId.valueOf(usage.apiKeyId()),
-                usage == null ? null : usage.promptTokens(), usage == null ? null : usage.completionTokens(), ts(at));
+        rows(rows -> rows.transaction(accountId.value(), sequence, "txn_" + accountId.value().substring(4) + "_"
+                + sequence, userId, type.name(), amount.nanos(), balanceAfter.nanos(), amount.currency(), operationId,
+                description, usage == null ? null : usage.modelId(),
+                usage == null ? null : ApiKeyId.valueOf(usage.apiKeyId()),
+                usage == null ? null : usage.promptTokens(), usage == null ? null : usage.completionTokens(), at));
     }
 }

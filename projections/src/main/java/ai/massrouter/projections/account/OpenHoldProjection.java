@@ -1,26 +1,23 @@
 package ai.massrouter.projections.account;
 
 import ai.massrouter.api.account.AccountId;
-import ai.massrouter.api.account.FindStaleHoldsQuery;
 import ai.massrouter.api.account.FundsHeldEvent;
 import ai.massrouter.api.account.HoldReleasedEvent;
 import ai.massrouter.api.account.HoldSettledEvent;
-import ai.massrouter.api.account.StaleHoldsView;
 import ai.massrouter.api.apikey.ApiKeyId;
-import ai.massrouter.api.common.Money;
+import ai.massrouter.projections.common.UnitOfWorkBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import static ai.massrouter.projections.common.Sql.instant;
-import static ai.massrouter.projections.common.Sql.ts;
+import java.util.function.Consumer;
 
 /**
  * The holds that are still open. A hold's events come in order (one account, one segment), so
- * insert-if-absent and delete are enough to make a replayed event change nothing.
+ * insert-if-absent and delete are enough to make a replayed event change nothing. A batch of events
+ * is written in two statements ({@link OpenHoldRows}).
  */
 @Component
 @ProcessingGroup(AccountProjection.GROUP)
@@ -34,10 +31,8 @@ public class OpenHoldProjection {
 
     @EventHandler
     void on(FundsHeldEvent e) {
-        jdbc.update("""
-                INSERT INTO open_holds_view (account_id, hold_id, amount_nanos, currency, api_key_id, held_at)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", e.accountId().value(), e.holdId(),
-                e.amount().nanos(), e.amount().currency(), ApiKeyId.valueOf(e.apiKeyId()), ts(e.at()));
+        rows(rows -> rows.placed(e.accountId().value(), e.holdId(), e.amount().nanos(), e.amount().currency(),
+                ApiKeyId.valueOf(e.apiKeyId()), e.at()));
     }
 
     @EventHandler
@@ -50,21 +45,16 @@ public class OpenHoldProjection {
         closed(e.accountId(), e.holdId());
     }
 
-    @QueryHandler
-    public StaleHoldsView staleHolds(FindStaleHoldsQuery query) {
-        return new StaleHoldsView(jdbc.query("""
-                SELECT * FROM open_holds_view WHERE held_at < ? ORDER BY held_at LIMIT ?""",
-                (rs, i) -> new StaleHoldsView.Hold(AccountId.of(rs.getString("account_id")), rs.getString("hold_id"),
-                        new Money(rs.getLong("amount_nanos"), rs.getString("currency")), instant(rs, "held_at")),
-                ts(query.heldBefore()), query.limit()));
-    }
-
     @ResetHandler
     void reset() {
         jdbc.update("TRUNCATE open_holds_view");
     }
 
     private void closed(AccountId accountId, String holdId) {
-        jdbc.update("DELETE FROM open_holds_view WHERE account_id = ? AND hold_id = ?", accountId.value(), holdId);
+        rows(rows -> rows.closed(accountId.value(), holdId));
+    }
+
+    private void rows(Consumer<OpenHoldRows> change) {
+        UnitOfWorkBatch.add(OpenHoldRows.class.getName(), OpenHoldRows::new, rows -> rows.write(jdbc), change);
     }
 }

@@ -9,6 +9,7 @@ import ai.massrouter.api.account.UsageRefundedEvent;
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.generation.GenerationRecordedEvent;
+import ai.massrouter.projections.common.UnitOfWorkBatch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
@@ -18,15 +19,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.function.Consumer;
 
 import static ai.massrouter.projections.common.Sql.nanos;
-import static ai.massrouter.projections.common.Sql.ts;
 
 /**
  * The gateway's calls, one row each, and the ledger movements named by their request ids. The
  * call's record and its account's events live in different streams (and segments), so they are kept
  * in two tables joined when asked, whichever arrives first. Every write is an insert-if-absent of
- * absolute values: an event seen twice changes nothing.
+ * absolute values: an event seen twice changes nothing. A batch of events is written in one
+ * statement per table ({@link GenerationRows}).
  */
 @Component
 @ProcessingGroup(GenerationProjection.GROUP)
@@ -43,15 +45,12 @@ public class GenerationProjection {
 
     @EventHandler
     void on(GenerationRecordedEvent e) throws JsonProcessingException {
-        jdbc.update("""
-                INSERT INTO generations_view (generation_id, user_id, api_key_id, endpoint, model_id, provider, fallbacks,
-                    prompt_tokens, completion_tokens, cached_prompt_tokens, reasoning_tokens, cost_nanos, charged_nanos,
-                    currency, ttft_ms, latency_ms, streamed, outcome, failure, started_at, finished_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                e.generationId().value(), e.userId().value(), ApiKeyId.valueOf(e.apiKeyId()), e.endpoint(), e.modelId(), e.provider(),
-                JSON.writeValueAsString(e.fallbacks()), e.promptTokens(), e.completionTokens(), e.cachedPromptTokens(),
-                e.reasoningTokens(), e.cost().nanos(), nanos(e.charged()), e.cost().currency(), e.timeToFirstTokenMillis(),
-                e.latencyMillis(), e.streamed(), e.outcome().name(), e.failure(), ts(e.startedAt()), ts(e.finishedAt()));
+        String fallbacks = JSON.writeValueAsString(e.fallbacks());
+        rows(rows -> rows.generation(e.generationId().value(), e.userId().value(), ApiKeyId.valueOf(e.apiKeyId()),
+                e.endpoint(), e.modelId(), e.provider(), fallbacks, e.promptTokens(), e.completionTokens(),
+                e.cachedPromptTokens(), e.reasoningTokens(), e.cost().nanos(), nanos(e.charged()),
+                e.cost().currency(), e.timeToFirstTokenMillis(), e.latencyMillis(), e.streamed(),
+                e.outcome().name(), e.failure(), e.startedAt(), e.finishedAt()));
     }
 
     @EventHandler
@@ -83,9 +82,10 @@ public class GenerationProjection {
     }
 
     private void entry(AccountId account, String holdId, String entryId, String kind, Money amount, Instant at) {
-        jdbc.update("""
-                INSERT INTO generation_ledger_entries_view (account_id, hold_id, entry_id, kind, amount_nanos, currency, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", account.value(), holdId, entryId, kind,
-                amount.nanos(), amount.currency(), ts(at));
+        rows(rows -> rows.entry(account.value(), holdId, entryId, kind, amount.nanos(), amount.currency(), at));
+    }
+
+    private void rows(Consumer<GenerationRows> change) {
+        UnitOfWorkBatch.add(GenerationRows.class.getName(), GenerationRows::new, rows -> rows.write(jdbc), change);
     }
 }

@@ -10,6 +10,7 @@ import ai.massrouter.api.model.ModelAddedEvent;
 import ai.massrouter.api.model.ModelPriceChangedEvent;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.model.ModelStatusChangedEvent;
+import ai.massrouter.projections.common.UnitOfWorkBatch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
@@ -26,7 +27,8 @@ import static ai.massrouter.projections.common.Sql.ts;
 /**
  * The catalog and its popularity. A call counts once: it is inserted into
  * {@code model_calls_view} under its event's (account, sequence), and its model's count grows only
- * when that insert happened, so a replayed event changes nothing.
+ * when that insert happened, so a replayed event changes nothing. The calls of a batch of events are
+ * written in one statement ({@link ModelCallRows}).
  */
 @Component
 @ProcessingGroup(ModelProjection.GROUP)
@@ -81,16 +83,10 @@ public class ModelProjection {
     }
 
     private void call(AccountId accountId, long sequence, UsageDetails usage, Money cost, Instant at) {
-        int inserted = jdbc.update("""
-                INSERT INTO model_calls_view (account_id, sequence_number, model_id, user_id, api_key_id,
-                    prompt_tokens, completion_tokens, cost_nanos, currency, called_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                accountId.value(), sequence, usage.modelId(), usage.userId().value(), ApiKeyId.valueOf(usage.apiKeyId()),
-                usage.promptTokens(), usage.completionTokens(), cost.nanos(), cost.currency(), ts(at));
-        if (inserted == 1) {
-            jdbc.update("INSERT INTO model_popularity_view (model_id, calls) VALUES (?, 1) "
-                    + "ON CONFLICT (model_id) DO UPDATE SET calls = model_popularity_view.calls + 1", usage.modelId());
-        }
+        UnitOfWorkBatch.add(ModelCallRows.class.getName(), ModelCallRows::new, rows -> rows.write(jdbc),
+                rows -> rows.call(accountId.value(), sequence, usage.modelId(), usage.userId().value(),
+                        ApiKeyId.valueOf(usage.apiKeyId()), usage.promptTokens(), usage.completionTokens(), cost.nanos(),
+                        cost.currency(), at));
     }
 
     @ResetHandler

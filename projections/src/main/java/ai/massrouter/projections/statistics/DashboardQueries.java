@@ -1,33 +1,40 @@
 package ai.massrouter.projections.statistics;
 
 import ai.massrouter.api.common.Money;
-import ai.massrouter.api.statistics.DashboardUser;
 import ai.massrouter.api.statistics.DashboardView;
 import ai.massrouter.api.statistics.DashboardWindow;
 import ai.massrouter.api.statistics.FindDashboardQuery;
-import ai.massrouter.api.statistics.UsageSlice;
 import ai.massrouter.api.statistics.UsageTotals;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The admin dashboard: per window (today, 7 and 30 calendar days up to today) the sums of at most
- * 30 platform days, the active and top users from the users' days, the top models from the
- * models' days; and the holds open now (from the accounts' read model).
+ * The admin dashboard in two statements: the platform's days of the three windows (today, 7 and 30
+ * calendar days up to today) summed, with the total users, the holds open now and the fingerprint
+ * of the days before today; then the rankings of the three windows: today's rows of the users' and
+ * the models' days added to their sums over the days before ({@link DashboardRankings}), which are
+ * read again only when one of those days changed ({@link DashboardPastDays}).
  */
 @Component
 public class DashboardQueries {
 
     static final int TOP = 10;
-    private static final Map<String, Integer> WINDOWS = Map.of("today", 1, "7d", 7, "30d", 30);
+    static final List<String> WINDOWS = List.of("today", "7d", "30d");
 
     private final JdbcTemplate jdbc;
     private final StatisticsCalendar calendar;
+    private final DashboardPastDays pastDays = new DashboardPastDays();
 
     public DashboardQueries(JdbcTemplate jdbc, StatisticsCalendar calendar) {
         this.jdbc = jdbc;
@@ -37,52 +44,57 @@ public class DashboardQueries {
     @QueryHandler
     public DashboardView dashboard(FindDashboardQuery query) {
         String currency = calendar.currency();
-        Long users = jdbc.queryForObject("SELECT COALESCE(sum(new_users), 0) FROM stat_platform_day", Long.class);
-        Map<String, Object> holds = jdbc.queryForMap("SELECT count(*) AS holds, COALESCE(sum(amount_nanos), 0) "
-                + "AS amount FROM open_holds_view");
-        List<DashboardWindow> windows = List.of("today", "7d", "30d").stream()
-                .map(name -> window(name, query.today().minusDays(WINDOWS.get(name) - 1), query.today(), currency))
-                .toList();
-        return new DashboardView(users == null ? 0 : users, ((Number) holds.get("holds")).longValue(),
-                new Money(((Number) holds.get("amount")).longValue(), currency), windows);
+        LocalDate today = query.today();
+        LocalDate[] starts = {today, today.minusDays(6), today.minusDays(29)};
+        Map<String, Map<String, Object>> days = new LinkedHashMap<>();
+        long[] overall = new long[3];
+        String[] past = new String[1];
+        jdbc.query("""
+                SELECT w.name, COALESCE(sum(d.new_users), 0) AS new_users, COALESCE(sum(d.top_ups), 0) AS top_ups,
+                    COALESCE(sum(d.top_up_nanos), 0) AS top_up_nanos, COALESCE(sum(d.refunds), 0) AS refunds,
+                    COALESCE(sum(d.refund_nanos), 0) AS refund_nanos, COALESCE(sum(d.calls), 0) AS calls,
+                    COALESCE(sum(d.errors), 0) AS errors, COALESCE(sum(d.prompt_tokens), 0) AS prompt_tokens,
+                    COALESCE(sum(d.completion_tokens), 0) AS completion_tokens,
+                    COALESCE(sum(d.spend_nanos), 0) AS spend_nanos,
+                    (SELECT COALESCE(sum(new_users), 0) FROM stat_platform_day) AS total_users,
+                    h.holds, h.hold_nanos, """ + DashboardPastDays.fingerprintColumn() + " " + """
+                FROM (VALUES ('today', ?::date), ('7d', ?::date), ('30d', ?::date)) AS w (name, start_day)
+                LEFT JOIN stat_platform_day d ON d.day >= w.start_day AND d.day <= ?::date
+                CROSS JOIN (SELECT count(*) AS holds, COALESCE(sum(amount_nanos), 0) AS hold_nanos
+                            FROM open_holds_view) h
+                GROUP BY w.name, h.holds, h.hold_nanos""", (ResultSet rs) -> {
+            Map<String, Object> row = new HashMap<>();
+            for (String column : List.of("new_users", "top_ups", "top_up_nanos", "refunds", "refund_nanos", "calls",
+                    "errors", "prompt_tokens", "completion_tokens", "spend_nanos")) {
+                row.put(column, rs.getLong(column));
+            }
+            days.put(rs.getString("name"), row);
+            overall[0] = rs.getLong("total_users");
+            overall[1] = rs.getLong("holds");
+            overall[2] = rs.getLong("hold_nanos");
+            past[0] = rs.getString("past");
+        }, starts[2], today, starts[0], starts[1], starts[2], today);
+        DashboardRankings rankings = DashboardRankings.read(jdbc, pastDays.sums(jdbc, today, past[0]), today,
+                currency);
+        List<DashboardWindow> windows = new ArrayList<>();
+        for (int i = 0; i < WINDOWS.size(); i++) {
+            String name = WINDOWS.get(i);
+            windows.add(window(name, calendar.instant(starts[i]), days.get(name), rankings, currency));
+        }
+        return new DashboardView(overall[0], overall[1], new Money(overall[2], currency), windows);
     }
 
-    private DashboardWindow window(String name, LocalDate from, LocalDate to, String currency) {
-        Map<String, Object> days = jdbc.queryForMap("""
-                SELECT COALESCE(sum(new_users), 0) AS new_users, COALESCE(sum(top_ups), 0) AS top_ups,
-                    COALESCE(sum(top_up_nanos), 0) AS top_up_nanos, COALESCE(sum(refunds), 0) AS refunds,
-                    COALESCE(sum(refund_nanos), 0) AS refund_nanos, COALESCE(sum(calls), 0) AS calls,
-                    COALESCE(sum(errors), 0) AS errors, COALESCE(sum(prompt_tokens), 0) AS prompt_tokens,
-                    COALESCE(sum(completion_tokens), 0) AS completion_tokens,
-                    COALESCE(sum(spend_nanos), 0) AS spend_nanos
-                FROM stat_platform_day WHERE day >= ? AND day <= ?""", from, to);
-        Long active = jdbc.queryForObject("SELECT count(DISTINCT user_id) FROM stat_user_day WHERE day >= ? "
-                + "AND day <= ?", Long.class, from, to);
-        List<UsageSlice> models = jdbc.query("""
-                SELECT model_id, sum(calls) AS calls, sum(prompt_tokens) AS prompt_tokens,
-                    sum(completion_tokens) AS completion_tokens, sum(spend_nanos) AS spend_nanos
-                FROM stat_model_period WHERE period = 'd' AND start_day >= ? AND start_day <= ?
-                GROUP BY model_id ORDER BY sum(calls) DESC, model_id LIMIT ?""",
-                (rs, i) -> new UsageSlice(rs.getString("model_id"), totals(rs, currency)), from, to, TOP);
-        List<DashboardUser> topUsers = jdbc.query("""
-                SELECT t.*, u.email FROM (
-                    SELECT user_id, sum(calls) AS calls, sum(prompt_tokens) AS prompt_tokens,
-                        sum(completion_tokens) AS completion_tokens, sum(spend_nanos) AS spend_nanos
-                    FROM stat_user_day WHERE day >= ? AND day <= ?
-                    GROUP BY user_id ORDER BY sum(spend_nanos) DESC, user_id LIMIT ?) t
-                LEFT JOIN users_view u ON u.user_id = t.user_id ORDER BY t.spend_nanos DESC, t.user_id""",
-                (rs, i) -> new DashboardUser(rs.getString("user_id"), rs.getString("email"), totals(rs, currency)),
-                from, to, TOP);
-        return new DashboardWindow(name, calendar.instant(from), number(days, "new_users"),
-                active == null ? 0 : active, number(days, "top_ups"),
-                new Money(number(days, "top_up_nanos"), currency), number(days, "refunds"),
+    private static DashboardWindow window(String name, Instant start, Map<String, Object> days,
+                                          DashboardRankings rankings, String currency) {
+        return new DashboardWindow(name, start, number(days, "new_users"), rankings.active(name),
+                number(days, "top_ups"), new Money(number(days, "top_up_nanos"), currency), number(days, "refunds"),
                 new Money(number(days, "refund_nanos"), currency),
                 new UsageTotals(number(days, "calls"), number(days, "prompt_tokens"),
                         number(days, "completion_tokens"), new Money(number(days, "spend_nanos"), currency)),
-                number(days, "errors"), models, topUsers);
+                number(days, "errors"), rankings.models(name), rankings.users(name));
     }
 
-    private static UsageTotals totals(java.sql.ResultSet rs, String currency) throws java.sql.SQLException {
+    static UsageTotals totals(ResultSet rs, String currency) throws SQLException {
         return new UsageTotals(rs.getLong("calls"), rs.getLong("prompt_tokens"), rs.getLong("completion_tokens"),
                 new Money(rs.getLong("spend_nanos"), currency));
     }

@@ -65,7 +65,7 @@ public class AdminUserQueries {
                 FROM users_view u LEFT JOIN account_balances_view b ON b.user_id = u.user_id
                 LEFT JOIN stat_user_totals t ON t.user_id = u.user_id""" + where
                 + " ORDER BY " + order + direction + ", u.user_id LIMIT ? OFFSET ?", (rs, i) -> new AdminUserView(
-                UserProjection.VIEW.mapRow(rs, i), new Money(rs.getLong("balance_nanos"), currency),
+                UserQueries.VIEW.mapRow(rs, i), new Money(rs.getLong("balance_nanos"), currency),
                 new Money(rs.getLong("top_up_nanos"), currency), new Money(rs.getLong("spend_nanos"), currency),
                 rs.getLong("calls")), args.toArray());
         return new AdminUserPageView(items, query.page().page(), query.page().limit(), total == null ? 0 : total);
