@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -51,9 +50,7 @@ public class InvalidationListener implements SmartLifecycle {
     private final String nodeId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
     private final List<Runnable> resets = new CopyOnWriteArrayList<>();
-    /** node id -> when this node last heard its ping (System.nanoTime). */
-    private final Map<String, Long> members = new ConcurrentHashMap<>();
-    private final Map<String, PendingChange> pending = new ConcurrentHashMap<>();
+    private final ChangeAnswers answers;
     private final ConcurrentSkipListMap<Long, Long> pingsInFlight = new ConcurrentSkipListMap<>();
     /** When the last ping this node heard back was sent (System.nanoTime), 0 when none on this connection. */
     private volatile long leaseFrom;
@@ -63,6 +60,7 @@ public class InvalidationListener implements SmartLifecycle {
     public InvalidationListener(DataSource dataSource, InvalidationProperties properties) {
         this.dataSource = dataSource;
         this.properties = properties;
+        this.answers = new ChangeAnswers(nodeId, properties.lease());
     }
 
     /** {@code onChange} gets the id of each changed row of {@code topic}; {@code onReset} empties the cache. */
@@ -77,58 +75,20 @@ public class InvalidationListener implements SmartLifecycle {
         return from != 0 && System.nanoTime() - from < properties.lease().toNanos();
     }
 
-    String nodeId() {
-        return nodeId;
-    }
-
     boolean enabled() {
         return properties.enabled();
     }
 
     void expect(String changeId) {
-        pending.put(changeId, new PendingChange());
+        answers.expect(changeId);
     }
 
     void forget(String changeId) {
-        pending.remove(changeId);
+        answers.forget(changeId);
     }
 
-    /**
-     * Returns once every live node (this one included) has dropped the change, or one lease after
-     * the commit: by then a node that has not answered serves nothing from a cache it holds from
-     * before the change (its lease ran out, or it renewed it by hearing a ping sent after the change).
-     */
     void awaitApplied(String changeId) throws InterruptedException {
-        PendingChange change = pending.get(changeId);
-        if (change == null) {
-            return;
-        }
-        long deadline = System.nanoTime() + properties.lease().toNanos();
-        try {
-            synchronized (change) {
-                while (!appliedEverywhere(change)) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        return;
-                    }
-                    change.wait(Math.max(1, left / 1_000_000));
-                }
-            }
-        } finally {
-            pending.remove(changeId);
-        }
-    }
-
-    /** Live: heard within two leases. A node whose ping came before the change is heard before its answer. */
-    private boolean appliedEverywhere(PendingChange change) {
-        if (!change.acks.contains(nodeId)) {
-            return false;
-        }
-        long now = System.nanoTime();
-        long window = 2 * properties.lease().toNanos();
-        return members.entrySet().stream()
-                .filter(m -> now - m.getValue() < window)
-                .allMatch(m -> change.acks.contains(m.getKey()));
+        answers.await(changeId);
     }
 
     @Override
@@ -164,7 +124,11 @@ public class InvalidationListener implements SmartLifecycle {
                 }
                 // notices sent before LISTEN took effect are lost to this node: start empty
                 resets.forEach(Runnable::run);
-                hear(connection);
+                try {
+                    hear(connection);
+                } finally {
+                    unlisten(connection);
+                }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
                     log.warn("Invalidation listener lost its connection; caches unused until it is back: {}",
@@ -205,31 +169,29 @@ public class InvalidationListener implements SmartLifecycle {
                 subscribers.getOrDefault(parts[2], List.of()).forEach(s -> s.accept(parts[3]));
                 send(connection, "a|" + parts[1] + "|" + nodeId);
             }
-            case "a" -> {
-                PendingChange change = pending.get(parts[1]);
-                if (change != null) {
-                    synchronized (change) {
-                        change.acks.add(parts[2]);
-                        change.notifyAll();
-                    }
-                }
-            }
+            case "a" -> answers.answered(parts[1], parts[2]);
             case "p" -> heardPing(parts[1], Long.parseLong(parts[2]));
             default -> log.warn("Unknown invalidation notice {}", notice);
         }
     }
 
     private void heardPing(String node, long seq) {
-        long now = System.nanoTime();
-        members.put(node, now);
+        answers.heardFrom(node);
         if (node.equals(nodeId)) {
-            // nodes that stopped long ago are forgotten
-            members.values().removeIf(heard -> now - heard > 10 * properties.lease().toNanos());
             Long sent = pingsInFlight.get(seq);
             if (sent != null) {
                 leaseFrom = sent;
                 pingsInFlight.headMap(seq, true).clear();
             }
+        }
+    }
+
+    /** The connection goes back to the pool: it must not go on collecting notices for its next user. */
+    private static void unlisten(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("UNLISTEN *");
+        } catch (SQLException e) {
+            log.debug("UNLISTEN failed on a connection that is going away: {}", e.getMessage());
         }
     }
 
@@ -247,10 +209,5 @@ public class InvalidationListener implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** The nodes that have answered a change, filled by the listener and awaited by the changer. */
-    private static final class PendingChange {
-        final Set<String> acks = ConcurrentHashMap.newKeySet();
     }
 }
