@@ -64,13 +64,13 @@ class ArchitectureTest {
     }
 
     /**
-     * Feature packages of the command side form no cycle (authentication lives in
-     * {@code command.identity}, above {@code user} and {@code apikey}). Elsewhere cycles remain, to be
-     * broken by their owners: {@code api.apikey <-> api.auth}, {@code app.limits <-> app.web},
-     * {@code app.security <-> app.ratelimit / app.idempotency} (the filter chain's configuration).
+     * No package cycles anywhere: feature packages depend one way (authentication lives in
+     * {@code command.identity}, above {@code user} and {@code apikey}; a key's {@code Permission} in
+     * {@code api.apikey}, below {@code api.auth}'s {@code Caller}; the request's {@code CallerAuthentication}
+     * in {@code app.caller}, below the filters that read it and the security chain that orders them).
      */
     @Test
-    void commandSidePackages_dependOnEachOtherWithoutCycles() {
-        slices().matching("ai.massrouter.command.(**)").should().beFreeOfCycles().check(CLASSES);
+    void packages_dependOnEachOtherWithoutCycles() {
+        slices().matching("ai.massrouter.(**)").should().beFreeOfCycles().check(CLASSES);
     }
 }

@@ -2,7 +2,7 @@ package ai.massrouter.app.idempotency;
 
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.app.ratelimit.RateLimitFilter;
-import ai.massrouter.app.security.CallerAuthentication;
+import ai.massrouter.app.caller.CallerAuthentication;
 import ai.massrouter.app.web.ErrorResponder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;

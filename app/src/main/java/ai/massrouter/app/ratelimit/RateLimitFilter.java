@@ -2,7 +2,7 @@ package ai.massrouter.app.ratelimit;
 
 import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.common.ErrorCode;
-import ai.massrouter.app.security.CallerAuthentication;
+import ai.massrouter.app.caller.CallerAuthentication;
 import ai.massrouter.app.web.ErrorResponder;
 import ai.massrouter.app.web.OpenAiErrors;
 import jakarta.servlet.FilterChain;

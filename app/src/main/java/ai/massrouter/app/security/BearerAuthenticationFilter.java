@@ -1,5 +1,6 @@
 package ai.massrouter.app.security;
 
+import ai.massrouter.app.caller.CallerAuthentication;
 import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.command.identity.Authenticator;

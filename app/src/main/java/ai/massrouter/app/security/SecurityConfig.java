@@ -1,8 +1,9 @@
 package ai.massrouter.app.security;
 
+import ai.massrouter.app.caller.CallerAuthentication;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
-import ai.massrouter.app.limits.BodyLimits;
+import ai.massrouter.app.web.BodyLimits;
 import ai.massrouter.app.idempotency.IdempotencyFilter;
 import ai.massrouter.app.ratelimit.RateLimitFilter;
 import ai.massrouter.app.ratelimit.RateLimitProperties;

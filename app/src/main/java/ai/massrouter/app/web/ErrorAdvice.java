@@ -3,8 +3,6 @@ package ai.massrouter.app.web;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.ErrorDetails;
-import ai.massrouter.app.limits.BodyLimitFilter;
-import ai.massrouter.app.limits.BodyTooLargeException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;

@@ -2,7 +2,7 @@ package ai.massrouter.app.payment;
 
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.common.Money;
-import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.payment.PaymentMethod;
 import ai.massrouter.api.payment.PaymentRefundRequestedEvent;
 import ai.massrouter.api.payment.PaymentRefundedEvent;

@@ -4,7 +4,7 @@ import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.payment.PaymentCheckout;
 import ai.massrouter.api.payment.PaymentCreatedEvent;
-import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.payment.PaymentMethod;
 import ai.massrouter.api.payment.PaymentRefundedEvent;
 import ai.massrouter.api.payment.PaymentStatus;

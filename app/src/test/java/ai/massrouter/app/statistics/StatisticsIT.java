@@ -10,7 +10,7 @@ import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelPricing;
-import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.app.support.ApiClient.Response;
 import ai.massrouter.app.support.PlatformIT;

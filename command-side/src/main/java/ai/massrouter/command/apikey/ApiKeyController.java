@@ -11,7 +11,7 @@ import ai.massrouter.api.apikey.RevokeApiKeyCommand;
 import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.apikey.SpendLimitsJson;
 import ai.massrouter.api.auth.Caller;
-import ai.massrouter.api.auth.Permission;
+import ai.massrouter.api.apikey.Permission;
 import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.command.config.ReadModelCatchUp;

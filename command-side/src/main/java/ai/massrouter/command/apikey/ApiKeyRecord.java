@@ -3,7 +3,7 @@ package ai.massrouter.command.apikey;
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.apikey.ApiKeyStatus;
 import ai.massrouter.api.apikey.SpendLimits;
-import ai.massrouter.api.auth.Permission;
+import ai.massrouter.api.apikey.Permission;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.api.user.UserRole;
 import ai.massrouter.api.user.UserStatus;

@@ -4,7 +4,7 @@ import ai.massrouter.api.apikey.ApiKeyCreatedEvent;
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.apikey.ApiKeyStatus;
 import ai.massrouter.api.apikey.SpendLimits;
-import ai.massrouter.api.auth.Permission;
+import ai.massrouter.api.apikey.Permission;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.api.user.UserRole;

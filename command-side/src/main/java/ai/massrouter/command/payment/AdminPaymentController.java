@@ -6,7 +6,7 @@ import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.payment.ConfirmBankTransferCommand;
 import ai.massrouter.api.payment.PaymentCompletion;
-import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.payment.PaymentRefundTicket;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -5,7 +5,7 @@ import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.payment.CreatePaymentCommand;
 import ai.massrouter.api.payment.PaymentCheckout;
-import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.payment.PaymentMethod;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -1,6 +1,6 @@
 package ai.massrouter.command.payment;
 
-import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.common.PaymentId;
 
 import java.time.Instant;
 

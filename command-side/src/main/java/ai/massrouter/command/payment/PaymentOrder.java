@@ -1,7 +1,7 @@
 package ai.massrouter.command.payment;
 
 import ai.massrouter.api.common.Money;
-import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.common.PaymentId;
 
 import java.time.Instant;
 

@@ -4,7 +4,7 @@ import ai.massrouter.api.account.CreditTopUpCommand;
 import ai.massrouter.api.payment.PaymentCreatedEvent;
 import ai.massrouter.api.payment.PaymentExpiredEvent;
 import ai.massrouter.api.payment.PaymentFailedEvent;
-import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.payment.PaymentSucceededEvent;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -7,7 +7,7 @@ import ai.massrouter.command.config.DomainRefusal;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.payment.CompletePaymentRefundCommand;
 import ai.massrouter.api.payment.DeclinePaymentRefundCommand;
-import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.payment.PaymentRefundTicket;
 import ai.massrouter.api.payment.RefundState;
 import ai.massrouter.api.payment.RequestPaymentRefundCommand;

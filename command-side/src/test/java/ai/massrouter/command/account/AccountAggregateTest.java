@@ -6,7 +6,7 @@ import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelPricing;
-import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.user.UserId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;

@@ -14,7 +14,7 @@ import ai.massrouter.api.apikey.ExpireApiKeyCommand;
 import ai.massrouter.api.apikey.RecordApiKeyUseCommand;
 import ai.massrouter.api.apikey.RevokeApiKeyCommand;
 import ai.massrouter.api.apikey.SpendLimits;
-import ai.massrouter.api.auth.Permission;
+import ai.massrouter.api.apikey.Permission;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.user.UserId;

@@ -6,7 +6,7 @@ import ai.massrouter.api.apikey.ApiKeyLimitsChangedEvent;
 import ai.massrouter.api.apikey.ApiKeyRevokedEvent;
 import ai.massrouter.api.apikey.ApiKeyUsedEvent;
 import ai.massrouter.api.apikey.SpendLimits;
-import ai.massrouter.api.auth.Permission;
+import ai.massrouter.api.apikey.Permission;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

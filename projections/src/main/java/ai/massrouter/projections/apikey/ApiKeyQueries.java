@@ -6,7 +6,7 @@ import ai.massrouter.api.apikey.ApiKeyView;
 import ai.massrouter.api.apikey.FindApiKeyQuery;
 import ai.massrouter.api.apikey.FindApiKeysQuery;
 import ai.massrouter.api.apikey.SpendLimits;
-import ai.massrouter.api.auth.Permission;
+import ai.massrouter.api.apikey.Permission;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;

@@ -4,7 +4,7 @@ import ai.massrouter.api.common.Money;
 import ai.massrouter.api.payment.BankTransferInstructions;
 import ai.massrouter.api.payment.FindPaymentQuery;
 import ai.massrouter.api.payment.PaymentCheckout;
-import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.payment.PaymentMethod;
 import ai.massrouter.api.payment.PaymentStatus;
 import ai.massrouter.api.payment.PaymentView;

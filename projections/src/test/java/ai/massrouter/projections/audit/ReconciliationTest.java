@@ -15,7 +15,7 @@ import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.payment.PaymentCheckout;
 import ai.massrouter.api.payment.PaymentCreatedEvent;
-import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.payment.PaymentMethod;
 import ai.massrouter.api.payment.PaymentRefundDeclinedEvent;
 import ai.massrouter.api.payment.PaymentRefundRequestedEvent;

@@ -5,7 +5,7 @@ import ai.massrouter.api.apikey.ApiKeyView;
 import ai.massrouter.api.apikey.FindApiKeysQuery;
 import ai.massrouter.api.apikey.SpendLimitsJson;
 import ai.massrouter.api.auth.Caller;
-import ai.massrouter.api.auth.Permission;
+import ai.massrouter.api.apikey.Permission;
 import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.common.PageRequest;
 import ai.massrouter.query.common.ReadYourWrites;

@@ -4,7 +4,7 @@ import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.payment.BankTransferInstructions;
 import ai.massrouter.api.payment.FindPaymentQuery;
-import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.payment.PaymentView;
 import ai.massrouter.query.common.ReadYourWrites;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,7 @@
 package ai.massrouter.api.account;
 
 import ai.massrouter.api.common.Money;
-import ai.massrouter.api.payment.PaymentId;
+import ai.massrouter.api.common.PaymentId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

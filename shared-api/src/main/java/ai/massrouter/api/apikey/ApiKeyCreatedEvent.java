@@ -1,6 +1,6 @@
 package ai.massrouter.api.apikey;
 
-import ai.massrouter.api.auth.Permission;
+import ai.massrouter.api.apikey.Permission;
 import ai.massrouter.api.user.UserId;
 import org.axonframework.serialization.Revision;
 

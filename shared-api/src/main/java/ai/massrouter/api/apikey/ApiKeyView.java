@@ -1,6 +1,6 @@
 package ai.massrouter.api.apikey;
 
-import ai.massrouter.api.auth.Permission;
+import ai.massrouter.api.apikey.Permission;
 
 import java.time.Instant;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package ai.massrouter.api.auth;
 
 import ai.massrouter.api.apikey.ApiKeyId;
+import ai.massrouter.api.apikey.Permission;
 import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;

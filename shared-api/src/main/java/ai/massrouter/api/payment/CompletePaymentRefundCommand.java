@@ -1,5 +1,7 @@
 package ai.massrouter.api.payment;
 
+import ai.massrouter.api.common.PaymentId;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package ai.massrouter.api.auth;
+package ai.massrouter.api.apikey;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

@@ -1,4 +1,4 @@
-package ai.massrouter.app.security;
+package ai.massrouter.app.caller;
 
 import ai.massrouter.api.auth.Caller;
 import org.springframework.security.authentication.AbstractAuthenticationToken;

@@ -1,4 +1,4 @@
-package ai.massrouter.app.limits;
+package ai.massrouter.app.web;
 
 import java.io.IOException;
 

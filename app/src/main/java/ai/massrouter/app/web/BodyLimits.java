@@ -1,4 +1,4 @@
-package ai.massrouter.app.limits;
+package ai.massrouter.app.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;

@@ -1,4 +1,4 @@
-package ai.massrouter.api.payment;
+package ai.massrouter.api.common;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,7 +1,6 @@
-package ai.massrouter.app.limits;
+package ai.massrouter.app.web;
 
 import ai.massrouter.api.common.ErrorCode;
-import ai.massrouter.app.web.ErrorResponder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
