@@ -1,7 +1,6 @@
 package ai.massrouter.api.payment;
 
 import ai.massrouter.api.common.PaymentId;
-
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.user.UserId;
