@@ -51,13 +51,17 @@ public class EmbeddedDatabaseConfig {
     @Bean(destroyMethod = "close")
     public HikariDataSource dataSource(EmbeddedPostgres postgres,
                                        @Value("${spring.datasource.hikari.maximum-pool-size:40}") int poolSize,
-                                       @Value("${spring.datasource.hikari.minimum-idle:4}") int minimumIdle) {
+                                       @Value("${spring.datasource.hikari.minimum-idle:4}") int minimumIdle,
+                                       @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(minimumIdle);
         config.setPoolName("massrouter-embedded");
+        if (!initSql.isBlank()) {
+            config.setConnectionInitSql(initSql);
+        }
         return new HikariDataSource(config);
     }
 }

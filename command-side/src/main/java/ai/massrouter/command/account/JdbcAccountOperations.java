@@ -62,12 +62,13 @@ public class JdbcAccountOperations implements AccountOperations {
             return found;
         }
         String originCode = origin.code();
+        // one primary-key probe per id: OFFSET 0 keeps the planner from joining against a scan of
+        // the table, which it picks when its statistics are older than the table's growth
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
-                    SELECT o.* FROM account_operation o
-                    JOIN unnest(?::varchar[], ?::varchar[]) AS k (account_id, operation_id)
-                      ON o.account_id = k.account_id AND o.operation_id = k.operation_id
-                    WHERE o.origin = ?""");
+                    SELECT o.* FROM unnest(?::varchar[], ?::varchar[]) AS k (account_id, operation_id)
+                    CROSS JOIN LATERAL (SELECT * FROM account_operation a WHERE a.account_id = k.account_id
+                                        AND a.origin = ? AND a.operation_id = k.operation_id OFFSET 0) o""");
             statement.setArray(1, connection.createArrayOf("varchar", accounts.toArray()));
             statement.setArray(2, connection.createArrayOf("varchar", ids.toArray()));
             statement.setString(3, originCode);

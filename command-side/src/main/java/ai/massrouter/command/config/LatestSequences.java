@@ -28,7 +28,11 @@ public class LatestSequences {
         this.jdbc = jdbc;
     }
 
-    /** Reads the streams' last sequence numbers for the rest of the current unit of work. */
+    /**
+     * Reads the streams' last sequence numbers for the rest of the current unit of work: one index
+     * probe per stream (the newest entry of the (aggregate, sequence) key), so the cost does not
+     * grow with an account's history as a {@code GROUP BY} over its events would.
+     */
     public void prefetch(Collection<String> aggregateIds) {
         if (!CurrentUnitOfWork.isStarted() || aggregateIds.isEmpty()) {
             return;
@@ -36,8 +40,11 @@ public class LatestSequences {
         Map<String, Long> latest = new HashMap<>();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
-                    SELECT aggregateidentifier, max(sequencenumber) AS latest FROM domainevententry
-                    WHERE aggregateidentifier = ANY (?) GROUP BY aggregateidentifier""");
+                    SELECT s.aggregateidentifier, s.latest FROM (
+                        SELECT a.id AS aggregateidentifier, (SELECT max(sequencenumber) FROM domainevententry
+                                                             WHERE aggregateidentifier = a.id) AS latest
+                        FROM unnest(?::varchar[]) AS a (id)) s
+                    WHERE s.latest IS NOT NULL""");
             statement.setArray(1, connection.createArrayOf("varchar", aggregateIds.toArray()));
             return statement;
         }, rs -> {

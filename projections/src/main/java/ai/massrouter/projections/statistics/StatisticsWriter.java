@@ -119,9 +119,10 @@ class StatisticsWriter {
         }
         Map<List<String>, String> open = new HashMap<>();
         if (!holds.isEmpty()) {
-            jdbc.query("SELECT o.account_id, o.hold_id, o.model_id FROM stat_open_calls o "
-                    + "JOIN unnest(?::text[], ?::text[]) AS k (account_id, hold_id) "
-                    + "ON k.account_id = o.account_id AND k.hold_id = o.hold_id", rs -> {
+            // one key probe per hold (OFFSET 0 keeps the planner from turning it into a scan of the table)
+            jdbc.query("SELECT o.account_id, o.hold_id, o.model_id FROM unnest(?::text[], ?::text[]) AS k (account_id, hold_id) "
+                    + "CROSS JOIN LATERAL (SELECT * FROM stat_open_calls c WHERE c.account_id = k.account_id "
+                    + "AND c.hold_id = k.hold_id OFFSET 0) o", rs -> {
                 open.put(List.of(rs.getString(1), rs.getString(2)), rs.getString(3));
             }, accounts.toArray(String[]::new), holds.toArray(String[]::new));
         }
