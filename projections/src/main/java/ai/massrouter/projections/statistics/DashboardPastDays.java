@@ -4,8 +4,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -18,11 +18,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class DashboardPastDays {
 
-    /** kind ('u' user, 'm' model), id, then calls, prompt, completion, spend of 6 days, then of 29 days. */
-    static final int COLUMNS = 10;
+    /** Per kind ('u' user, 'm' model) and id: calls, prompt, completion, spend of 6 days, then of 29 days. */
+    record Sums(LocalDate today, String fingerprint, Map<String, Map<String, long[]>> byKind) {
 
-    record Sums(LocalDate today, String fingerprint, Object[] columns) {
+        long[] of(String kind, String id) {
+            return byKind.getOrDefault(kind, Map.of()).getOrDefault(id, NONE);
+        }
     }
+
+    private static final long[] NONE = new long[8];
 
     private final AtomicReference<Sums> cached = new AtomicReference<>();
 
@@ -45,7 +49,7 @@ final class DashboardPastDays {
     private static Sums read(JdbcTemplate jdbc, LocalDate today) {
         LocalDate week = today.minusDays(6);
         LocalDate month = today.minusDays(29);
-        List<Object[]> rows = new ArrayList<>();
+        Map<String, Map<String, long[]>> byKind = new HashMap<>();
         String[] fingerprint = {""};
         String sums = """
                 COALESCE(sum(calls) FILTER (WHERE %1$s >= ?::date), 0),
@@ -62,21 +66,12 @@ final class DashboardPastDays {
                 fingerprint[0] = rs.getString(11);
                 return;
             }
-            Object[] row = new Object[COLUMNS];
-            row[0] = rs.getString(1);
-            row[1] = rs.getString(2);
-            for (int i = 2; i < COLUMNS; i++) {
-                row[i] = rs.getLong(i + 1);
+            long[] row = new long[8];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = rs.getLong(i + 3);
             }
-            rows.add(row);
+            byKind.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), row);
         }, week, week, week, week, month, today, week, week, week, week, month, today, month, today);
-        Object[] columns = new Object[COLUMNS];
-        columns[0] = rows.stream().map(r -> (String) r[0]).toArray(String[]::new);
-        columns[1] = rows.stream().map(r -> (String) r[1]).toArray(String[]::new);
-        for (int i = 2; i < COLUMNS; i++) {
-            int column = i;
-            columns[i] = rows.stream().map(r -> (Long) r[column]).toArray(Long[]::new);
-        }
-        return new Sums(today, fingerprint[0], columns);
+        return new Sums(today, fingerprint[0], byKind);
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,8 +22,9 @@ import java.util.Map;
  * The admin dashboard in two statements: the platform's days of the three windows (today, 7 and 30
  * calendar days up to today) summed, with the total users, the holds open now and the fingerprint
  * of the days before today; then the rankings of the three windows: today's rows of the users' and
- * the models' days added to their sums over the days before ({@link DashboardRankings}), which are
- * read again only when one of those days changed ({@link DashboardPastDays}).
+ * the models' days added to their sums over the days before, ranked in memory
+ * ({@link DashboardRankings}); the sums are read again only when one of those days changed
+ * ({@link DashboardPastDays}).
  */
 @Component
 public class DashboardQueries {
@@ -92,11 +92,6 @@ public class DashboardQueries {
                 new UsageTotals(number(days, "calls"), number(days, "prompt_tokens"),
                         number(days, "completion_tokens"), new Money(number(days, "spend_nanos"), currency)),
                 number(days, "errors"), rankings.models(name), rankings.users(name));
-    }
-
-    static UsageTotals totals(ResultSet rs, String currency) throws SQLException {
-        return new UsageTotals(rs.getLong("calls"), rs.getLong("prompt_tokens"), rs.getLong("completion_tokens"),
-                new Money(rs.getLong("spend_nanos"), currency));
     }
 
     private static long number(Map<String, Object> row, String column) {
