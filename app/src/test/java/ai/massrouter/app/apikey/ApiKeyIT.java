@@ -90,10 +90,12 @@ class ApiKeyIT extends PlatformIT {
     @Test
     void expiredKey_isApikey001() throws Exception {
         String jwt = registerAndGetToken();
+        // long enough for a cold first request to land before it, then waited out to the millisecond
+        Instant expiresAt = Instant.now().plusSeconds(5);
         String secret = createKey(jwt, Map.of("name", "short-lived", "permissions", List.of("read"),
-                "expires_at", Instant.now().plusSeconds(2).toString())).path("key").asText();
+                "expires_at", expiresAt.toString())).path("key").asText();
         assertThat(api.get("/api/v1/users/me", secret).status()).isEqualTo(200);
-        Thread.sleep(2100);
+        Thread.sleep(Math.max(0, java.time.Duration.between(Instant.now(), expiresAt).toMillis()) + 100);
         Response expired = api.get("/api/v1/users/me", secret);
         assertThat(expired.status()).isEqualTo(401);
         assertThat(expired.errorCode()).isEqualTo("APIKEY_001");
