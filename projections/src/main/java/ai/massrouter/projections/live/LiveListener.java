@@ -108,19 +108,28 @@ public class LiveListener implements SmartLifecycle {
         }
     }
 
+    /** A notice holds the updates of one processor batch, in order (a JSON array; {@link LiveNotices}). */
     private void dispatch(String payload) {
+        LiveUpdate[] updates;
         try {
-            LiveUpdate update = LiveNotices.JSON.readValue(payload, LiveUpdate.class);
-            if (recent.put(update.eventId() + " " + update.topic() + " " + update.event(), Boolean.TRUE) != null) {
-                return;
-            }
-            if (LiveTopics.MODEL_USAGE.equals(update.topic())) {
-                usage.add(update);
-            } else {
-                emit(update);
-            }
+            updates = LiveNotices.JSON.readValue(payload, LiveUpdate[].class);
         } catch (IOException | RuntimeException e) {
-            log.warn("Live update not delivered: {}", e.toString());
+            log.warn("Live updates not delivered: {}", e.toString());
+            return;
+        }
+        for (LiveUpdate update : updates) {
+            try {
+                if (recent.put(update.eventId() + " " + update.topic() + " " + update.event(), Boolean.TRUE) != null) {
+                    continue;
+                }
+                if (LiveTopics.MODEL_USAGE.equals(update.topic())) {
+                    usage.add(update);
+                } else {
+                    emit(update);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Live update not delivered: {}", e.toString());
+            }
         }
     }
 

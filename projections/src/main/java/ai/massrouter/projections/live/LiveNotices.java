@@ -1,6 +1,7 @@
 package ai.massrouter.projections.live;
 
 import ai.massrouter.api.live.LiveUpdate;
+import ai.massrouter.projections.common.UnitOfWorkBatch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,12 +11,17 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Publishes a {@link LiveUpdate} with PostgreSQL's {@code NOTIFY} on the projection's own
  * connection, inside the transaction that wrote the read model: PostgreSQL delivers it to the
  * {@link LiveListener} of every node only when (and if) that transaction commits, so a push never
- * runs ahead of the read model and never reports a write that was rolled back. During a replay
- * nothing is published.
+ * runs ahead of the read model and never reports a write that was rolled back. The updates of one
+ * unit of work (a processor's batch) leave together when it prepares its commit: JSON arrays of
+ * updates in their order, as few notifications as fit PostgreSQL's payload limit, in one
+ * statement. During a replay nothing is published.
  */
 @Component
 public class LiveNotices {
@@ -44,9 +50,25 @@ public class LiveNotices {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        if (payload.length() > MAX_PAYLOAD) {
+        if (payload.length() + 2 > MAX_PAYLOAD) {
             throw new IllegalStateException("Live update too large for NOTIFY: " + payload.length() + " chars");
         }
-        jdbc.queryForObject("SELECT pg_notify(?, ?)::text", String.class, CHANNEL, payload);
+        UnitOfWorkBatch.add(LiveNotices.class.getName(), ArrayList<String>::new, this::send,
+                pending -> pending.add(payload));
+    }
+
+    private void send(List<String> payloads) {
+        List<String> notices = new ArrayList<>();
+        StringBuilder notice = new StringBuilder();
+        for (String payload : payloads) {
+            if (notice.length() > 0 && notice.length() + payload.length() + 2 > MAX_PAYLOAD) {
+                notices.add(notice.append(']').toString());
+                notice.setLength(0);
+            }
+            notice.append(notice.length() == 0 ? '[' : ',').append(payload);
+        }
+        notices.add(notice.append(']').toString());
+        jdbc.query("SELECT pg_notify(?, n) FROM unnest(?::text[]) AS t (n)", rs -> {
+        }, CHANNEL, notices.toArray(String[]::new));
     }
 }
