@@ -10,6 +10,7 @@ import ai.massrouter.api.model.ModelPriceChangedEvent;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.model.ModelStatus;
 import ai.massrouter.api.model.ModelStatusChangedEvent;
+import ai.massrouter.command.invalidation.CacheInvalidation;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -47,18 +48,20 @@ public class ModelAggregate {
     }
 
     @CommandHandler
-    public void handle(ChangeModelPriceCommand c) {
+    public void handle(ChangeModelPriceCommand c, CacheInvalidation invalidation) {
         ensureSameCurrency(c.pricing());
         if (c.pricing().equals(pricing)) {
             return;
         }
         apply(new ModelPriceChangedEvent(modelId, pricing, c.pricing(), c.changedBy(), c.at()));
+        invalidation.changed(PriceList.CHANGES, modelId.value());
     }
 
     @CommandHandler
-    public void handle(ChangeModelStatusCommand c) {
+    public void handle(ChangeModelStatusCommand c, CacheInvalidation invalidation) {
         if (c.status() != status) {
             apply(new ModelStatusChangedEvent(modelId, c.status(), c.reason(), c.changedBy(), c.at()));
+            invalidation.changed(PriceList.CHANGES, modelId.value());
         }
     }
 

@@ -6,6 +6,8 @@ import ai.massrouter.api.model.ModelPriceChangedEvent;
 import ai.massrouter.api.model.ModelStatusChangedEvent;
 import ai.massrouter.api.model.ModelView;
 import ai.massrouter.api.model.PriceModelQuery;
+import ai.massrouter.command.invalidation.InvalidationListener;
+import ai.massrouter.command.invalidation.NodeCache;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -18,20 +20,33 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * The one price list: the gateway ({@link PriceModelQuery}) and usage metering
- * ({@code POST /api/v1/billing/usage}) price a call here. Each model is kept in the node, built
- * from its own events (the source of truth, not the read model), and checked before every use
- * against its stream's last sequence number, one index lookup (as the aggregate cache is): an admin's
- * price or status change made on any node applies to the very next call on every node, and an
- * unchanged model costs no event read. Only models that exist are kept; the catalog is small.
+ * ({@code POST /api/v1/billing/usage}) price a call here. Each model is built in the node from its
+ * own events (the source of truth, not the read model). While the node's invalidation listener is
+ * fresh (node caches on, see docs/design.md), a model once checked is served from memory: a price or
+ * status change notifies every node from the changing command's transaction
+ * ({@code CacheInvalidation}, topic {@value #CHANGES}) and returns only when they dropped it, so
+ * the very next call on any node pays the new price. Otherwise each use checks the model against
+ * its stream's last sequence number (one index lookup) and reads only newer events. Only models that
+ * exist are kept; the catalog is small.
  */
 @Component
 public class PriceList {
 
-    private final EventStore events;
-    private final ConcurrentMap<String, Priced> models = new ConcurrentHashMap<>();
+    /** The invalidation topic of a model's price or status change; the id is the model id. */
+    public static final String CHANGES = "model";
 
-    public PriceList(EventStore events) {
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final EventStore events;
+    /** Every model seen, at the sequence it was built to: newer events are applied to it. */
+    private final ConcurrentMap<String, Priced> models = new ConcurrentHashMap<>();
+    /** The models checked against their streams since the last change notice. */
+    private final NodeCache<String, Priced> checked;
+
+    public PriceList(EventStore events, InvalidationListener listener) {
         this.events = events;
+        this.checked = new NodeCache<>(listener::fresh, MAX_ENTRIES);
+        listener.subscribe(CHANGES, id -> checked.evictWhere(priced -> priced.view().id().equals(id)), checked::clear);
     }
 
     @QueryHandler
@@ -44,6 +59,11 @@ public class PriceList {
         if (!ModelId.isValid(modelId)) {
             return Optional.empty();
         }
+        return checked.get(modelId, this::current).map(Priced::view);
+    }
+
+    /** The model checked against its stream's last sequence number, its newer events applied. */
+    private Optional<Priced> current(String modelId) {
         String stream = ModelId.of(modelId).aggregateId();
         Optional<Long> last = events.lastSequenceNumberFor(stream);
         if (last.isEmpty()) {
@@ -52,14 +72,14 @@ public class PriceList {
         }
         Priced cached = models.get(modelId);
         if (cached != null && cached.sequence() >= last.get()) {
-            return Optional.of(cached.view());
+            return Optional.of(cached);
         }
         Priced current = applyNewer(stream, cached);
         if (current == null) {
             return Optional.empty();
         }
-        models.merge(modelId, current, (old, fresh) -> fresh.sequence() >= old.sequence() ? fresh : old);
-        return Optional.of(current.view());
+        return Optional.of(models.merge(modelId, current,
+                (old, fresh) -> fresh.sequence() >= old.sequence() ? fresh : old));
     }
 
     /** {@code cached} with the events after it applied (all of the stream's when null). */
