@@ -24,9 +24,6 @@ CREATE TABLE live_key_spend (
     month_nanos   BIGINT      NOT NULL
 );
 
--- the provider-failure check reads the calls of the last minute or so
-CREATE INDEX generations_view_finished_idx ON generations_view (finished_at);
-
 -- A replay under way (ReplayCoordinator): the other nodes stop the processor while it is here, so
 -- that the asking node can claim and reset every segment; deleted when the reset is done.
 CREATE TABLE projection_replay (
