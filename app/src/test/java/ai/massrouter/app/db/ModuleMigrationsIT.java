@@ -16,6 +16,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static ai.massrouter.app.db.MigrationModule.COMMAND;
 import static ai.massrouter.app.db.MigrationModule.PLATFORM;
@@ -62,6 +66,28 @@ class ModuleMigrationsIT {
         assertThat(exists(fresh, LegacyHistory.TABLE)).isFalse();
         // the next start finds nothing to do
         assertThat(executed(modules(fresh).migrate()).values()).allSatisfy(versions -> assertThat(versions).isEmpty());
+    }
+
+    @Test
+    void twoNodesStartingAtOnce_takeTurns_andEveryMigrationRunsOnce() throws Exception {
+        String url = TestDatabase.create();
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Map<MigrationModule, List<String>>>> starts = List.of(
+                    nodes.submit(() -> executed(modules(url).migrate())),
+                    nodes.submit(() -> executed(modules(url).migrate())));
+            Map<MigrationModule, List<String>> first = starts.get(0).get(60, TimeUnit.SECONDS);
+            Map<MigrationModule, List<String>> second = starts.get(1).get(60, TimeUnit.SECONDS);
+
+            for (MigrationModule module : MigrationModule.values()) {
+                List<String> both = new ArrayList<>(first.get(module));
+                both.addAll(second.get(module));
+                assertThat(both).as(module.folder()).doesNotHaveDuplicates().isNotEmpty();
+                assertThat(first.get(module).isEmpty() || second.get(module).isEmpty()).as(module.folder()).isTrue();
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
     }
 
     @Test
