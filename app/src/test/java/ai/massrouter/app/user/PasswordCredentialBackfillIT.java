@@ -1,5 +1,7 @@
 package ai.massrouter.app.user;
 
+import ai.massrouter.app.db.MigrationModule;
+import ai.massrouter.app.db.ModuleMigrations;
 import ai.massrouter.app.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
@@ -10,8 +12,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -19,9 +19,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An existing database, from before logins were checked outside the user aggregate: V73 enters the
- * password hash of every user registered with one, read from the event log; a user who signed up
- * through a provider (no hash) gets no entry, so no password signs in as that user.
+ * An existing database, from before logins were checked outside the user aggregate: the command
+ * side's V9 (V73 of the old global numbering) enters the password hash of every user registered
+ * with one, read from the event log; a user who signed up through a provider (no hash) gets no
+ * entry, so no password signs in as that user.
  */
 class PasswordCredentialBackfillIT {
 
@@ -30,18 +31,15 @@ class PasswordCredentialBackfillIT {
     @Test
     void backfill_entersTheHashOfEveryUserWithAPassword_fromTheLog() throws Exception {
         String url = TestDatabase.create();
-        String before = Arrays.stream(Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password())
-                        .locations("classpath:db/migration").load().info().all())
-                .map(m -> m.getVersion()).filter(v -> MigrationVersion.fromVersion("73").isNewerThan(v))
-                .max(Comparator.naturalOrder()).orElseThrow().getVersion();
-        Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password())
-                .locations("classpath:db/migration").target(before).load().migrate();
+        ModuleMigrations migrations = new ModuleMigrations(
+                Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password()));
+        // the schema as it was before password_credential: the command side below its V9
+        migrations.migrate(Map.of(MigrationModule.COMMAND, MigrationVersion.fromVersion("8")));
         try (Connection db = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
             registered(db, "usr_1", "\"$2a$10$alicehash\"");
             registered(db, "usr_2", "null");
 
-            Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password())
-                    .locations("classpath:db/migration").load().migrate();
+            migrations.migrate();
 
             Map<String, String> hashes = new HashMap<>();
             try (ResultSet rows = db.createStatement().executeQuery(

@@ -1,5 +1,7 @@
 package ai.massrouter.app.user;
 
+import ai.massrouter.app.db.MigrationModule;
+import ai.massrouter.app.db.ModuleMigrations;
 import ai.massrouter.app.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
@@ -10,8 +12,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An existing database, migrated before usernames were unique, whose log holds duplicate names:
- * V31 enters each user's latest name, the first user to register a name keeps it, and the
- * migration does not fail on the duplicates.
+ * the command side's V7 (V31 of the old global numbering) enters each user's latest name, the first
+ * user to register a name keeps it, and the migration does not fail on the duplicates.
  */
 class UsernameBackfillIT {
 
@@ -33,13 +33,10 @@ class UsernameBackfillIT {
     @Test
     void backfill_keepsTheFirstHolderOfEachName_andSurvivesDuplicates() throws Exception {
         String url = TestDatabase.create();
-        // the schema as it was before usernames were unique: every migration below V30
-        String before = Arrays.stream(Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password())
-                        .locations("classpath:db/migration").load().info().all())
-                .map(m -> m.getVersion()).filter(v -> MigrationVersion.fromVersion("30").isNewerThan(v))
-                .max(Comparator.naturalOrder()).orElseThrow().getVersion();
-        Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password())
-                .locations("classpath:db/migration").target(before).load().migrate();
+        // the schema as it was before usernames were unique: the command side below its V6 (username_lookup)
+        ModuleMigrations migrations = new ModuleMigrations(
+                Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password()));
+        migrations.migrate(Map.of(MigrationModule.COMMAND, MigrationVersion.fromVersion("5")));
         try (Connection db = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
             append(db, "usr_1", REGISTERED, "Alice");
             append(db, "usr_2", REGISTERED, "bob");
@@ -48,8 +45,7 @@ class UsernameBackfillIT {
             append(db, "usr_4", REGISTERED, "bob");
             append(db, "usr_5", REGISTERED, "\uFF43\uFF41\uFF52\uFF4F\uFF4C"); // full-width "carol", after usr_2
 
-            Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password())
-                    .locations("classpath:db/migration").load().migrate();
+            migrations.migrate();
 
             Map<String, String> owners = new HashMap<>();
             try (ResultSet rows = db.createStatement().executeQuery("SELECT username_key, user_id FROM username_lookup")) {

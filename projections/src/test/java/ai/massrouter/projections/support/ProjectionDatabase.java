@@ -43,7 +43,9 @@ public final class ProjectionDatabase {
         // one connection for the test, as a processor's batch has one: opening one per statement is slow
         DataSource dataSource = new SingleConnectionDataSource(SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name,
                 USER, PASSWORD, true);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        // this module's migrations, in their own history as the application runs them
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/projections")
+                .table("flyway_history_projections").load().migrate();
         return dataSource;
     }
 

@@ -1,4 +1,4 @@
-package db.migration;
+package db.migration.command;
 
 import ai.massrouter.command.user.UserDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,8 +27,11 @@ import java.util.Set;
  * later holder keeps the name in its events and read model but owns no entry, so nobody can take
  * that name again, and its holder's next rename claims a free one. With Axon Server as event store
  * the log is not in this database and nothing is backfilled.
+ * <p>
+ * Command-side migration 7 (right after V6, which creates {@code username_lookup}); in the global
+ * numbering that ended at V75 it was {@code V31__BackfillUsernameLookup}.
  */
-public class V31__BackfillUsernameLookup extends BaseJavaMigration {
+public class V7__BackfillUsernameLookup extends BaseJavaMigration {
 
     private static final String REGISTERED = "ai.massrouter.api.user.UserRegisteredEvent";
     private static final String UPDATED = "ai.massrouter.api.user.UserProfileUpdatedEvent";
