@@ -12,7 +12,7 @@ import java.time.Duration;
  * a node that stopped answering, and the longest a node serves from a cache it cannot prove fresh).
  */
 @ConfigurationProperties("massrouter.node-cache")
-public record InvalidationProperties(@DefaultValue("false") boolean enabled,
+public record InvalidationProperties(@DefaultValue("true") boolean enabled,
                                      @DefaultValue("200ms") Duration ping,
                                      @DefaultValue("1s") Duration lease) {
 }
