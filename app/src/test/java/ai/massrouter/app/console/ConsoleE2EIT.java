@@ -121,6 +121,9 @@ class ConsoleE2EIT extends PlatformIT {
         String paymentId = user.find("#payment-order").getAttribute("data-payment-id");
         assertThat(user.text("#bank-instructions")).contains("6222000011112222");
         assertThat(user.text("#payment-status")).isEqualTo("待支付");
+        String reference = user.text("#bank-reference");
+        String listed = "#payment-orders tr[data-payment-id='" + paymentId + "']";
+        user.until(d -> !user.all(listed + "[data-status='pending']").isEmpty());
         String balanceBefore = user.text("#billing-available");
 
         for (String page : USER_PAGES) {
@@ -134,19 +137,23 @@ class ConsoleE2EIT extends PlatformIT {
         staff.type("#login-form input[name=password]", ADMIN_PASSWORD);
         staff.click("#login-submit");
         staff.until(d -> "#/dashboard".equals(staff.hash()));
+        // the transfer is listed as awaiting confirmation, with the reference the payer quotes
         staff.go("#/admin/payments");
-        staff.type("#payment-lookup", paymentId);
-        staff.click("#payment-find");
+        String awaiting = "#pending-transfers tr[data-payment-id='" + paymentId + "']";
+        assertThat(staff.waitText(awaiting, t -> t.contains(reference))).contains("100.00");
+        staff.click(awaiting + " button");
         staff.waitText("#admin-payment-status", t -> t.equals("待支付"));
         staff.type("#confirm-reference", "statement line 42");
         shootBoth(staff, "admin_payments-order", null);
         staff.click("#confirm-submit");
         staff.waitText("#admin-payment-status", t -> t.equals("已到账"));
+        staff.until(d -> staff.all(awaiting).isEmpty());
 
         // the user's open billing page sees the credit and the order's new status, live
         user.waitText("#billing-available", t -> !t.equals(balanceBefore) && new BigDecimal(
                 t.replace(" CNY", "").replace(",", "")).compareTo(new BigDecimal("100")) > 0);
         user.waitText("#payment-status", t -> t.equals("已到账"));
+        user.until(d -> !user.all(listed + "[data-status='succeeded']").isEmpty());
 
         for (String page : ADMIN_PAGES) {
             shootBoth(staff, page.replace('/', '_'), "#/" + page);
