@@ -158,6 +158,11 @@ class ConsoleE2EIT extends PlatformIT {
         for (String page : ADMIN_PAGES) {
             shootBoth(staff, page.replace('/', '_'), "#/" + page);
         }
+        // the model editor shows a model's price history (GET /models/{id}/prices)
+        staff.go("#/admin/models");
+        staff.click("button[data-action='history']");
+        staff.until(d -> !staff.all(".price-history tbody tr").isEmpty());
+        shootBoth(staff, "admin_models-history", null);
 
         // suspending the user signs their open console out at once
         staff.go("#/admin/users");
