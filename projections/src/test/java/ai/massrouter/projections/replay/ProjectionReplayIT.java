@@ -5,6 +5,7 @@ import ai.massrouter.projections.account.OpenHoldProjection;
 import ai.massrouter.projections.generation.GenerationProjection;
 import ai.massrouter.projections.model.ModelPriceProjection;
 import ai.massrouter.projections.model.ModelProjection;
+import ai.massrouter.projections.redemption.RedemptionCodeProjection;
 import ai.massrouter.projections.statistics.StatisticsProjections;
 import ai.massrouter.projections.support.CatalogLog;
 import ai.massrouter.projections.support.EventPlayer;
@@ -55,7 +56,9 @@ class ProjectionReplayIT {
                         "stat_model_period", "stat_model_period_user", "stat_user_usage", "stat_user_day",
                         "stat_user_totals", "stat_platform_day", "stat_open_calls"),
                 read("model-prices", CATALOG, jdbc -> new Object[] {new ModelPriceProjection(jdbc)},
-                        "model_prices_view"));
+                        "model_prices_view"),
+                read("redemption-codes", CATALOG, jdbc -> new Object[] {new RedemptionCodeProjection(jdbc)},
+                        "redemption_codes_view"));
     }
 
     private static Arguments read(String name, Function<JdbcTemplate, Object[]> projections, String... tables) {
