@@ -93,6 +93,8 @@ class ConsoleE2EIT extends PlatformIT {
         // the dashboard: balance below 10 after the call, the charge among the recent transactions
         user.go("#/dashboard");
         user.waitText("#balance-available", t -> t.startsWith("9.99"));
+        // below the server's threshold (GET /billing/balance says 10.00): the banner warns
+        user.waitText("#low-balance", t -> t.contains("10.00"));
         user.waitText("#recent-transactions", t -> t.contains("消费"));
         String before = user.text("#balance-available");
         // a call made elsewhere with the same key moves the open dashboard's balance (live)
