@@ -103,6 +103,12 @@ class ConsoleE2EIT extends PlatformIT {
         assertThat(call.status()).as(call.toString()).isEqualTo(200);
         user.waitText("#balance-available", t -> !t.equals(before));
         user.until(d -> chartHasBars(user, "#dashboard-chart"));
+        // the chart is drawn again at the new width when the window narrows and widens
+        int wide = chartWidth(user, "#dashboard-chart");
+        user.width(Browser.PHONE);
+        user.until(d -> chartWidth(user, "#dashboard-chart") < wide);
+        user.width(Browser.DESKTOP);
+        user.until(d -> chartWidth(user, "#dashboard-chart") == wide);
 
         // usage: the chart and the by-model table show the calls
         user.go("#/usage");
@@ -180,6 +186,12 @@ class ConsoleE2EIT extends PlatformIT {
         assertThat(user.waitText("#signout-reason", t -> !t.isBlank())).contains("停用");
         shootBoth(user, "signed-out", null);
         assertThat(api.get("/api/v1/users/me", secret).errorCode()).isEqualTo("USER_001");
+    }
+
+    private static int chartWidth(Browser browser, String css) {
+        Object width = browser.script("const s = document.querySelector(arguments[0] + ' svg');"
+                + " return s ? s.getAttribute('width') : '0'", css);
+        return Integer.parseInt(String.valueOf(width));
     }
 
     private static boolean chartHasBars(Browser browser, String css) {
