@@ -1,5 +1,6 @@
 // Inline SVG charts: bars for one series (left axis) and a line for another (right axis),
-// on a fixed-size canvas so a chart never moves the page when its data arrives.
+// on a fixed-size canvas so a chart never moves the page when its data arrives; drawn again at the
+// new width when the window's width changes (a phone turned, a window resized).
 import {t} from './i18n.js';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -33,14 +34,53 @@ function short(v) {
   return v >= 1 || v === 0 ? String(+v.toFixed(2)) : String(+v.toPrecision(2));
 }
 
+/** What each chart was drawn from (weakly held: a chart that left the page is forgotten with it). */
+const specs = new WeakMap();
+let resizing = null;
+
+function redraw() {
+  const W = width();
+  document.querySelectorAll('figure.chart').forEach((fig) => {
+    const spec = specs.get(fig);
+    if (spec && Number(fig.dataset.width) !== W) {
+      fig.querySelector('svg').replaceWith(draw(spec, W));
+      fig.dataset.width = String(W);
+    }
+  });
+}
+
+window.addEventListener('resize', () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(redraw, 150);
+});
+
 /**
  * labels: x labels; bars: {name, values}; line: {name, values} (optional).
  * shared: one axis for both (same unit). Returns a <figure> with an accessible title and a legend.
  */
-export function barLineChart({title, labels, bars, line, shared}) {
+export function barLineChart(spec) {
+  const {bars, line} = spec;
   const W = width();
   const fig = document.createElement('figure');
   fig.className = 'chart';
+  fig.dataset.width = String(W);
+  fig.append(draw(spec, W));
+  const legend = document.createElement('figcaption');
+  const item = (cls, name) => {
+    const s = document.createElement('span');
+    s.className = `legend ${cls}`;
+    s.textContent = name;
+    return s;
+  };
+  legend.append(item('bars', bars.name));
+  if (line) legend.append(item('line', line.name));
+  fig.append(legend);
+  specs.set(fig, spec);
+  return fig;
+}
+
+/** The chart's SVG at width W. */
+function draw({title, labels, bars, line, shared}, W) {
   const svg = el('svg', {viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': title});
   svg.append(el('title', {}, title));
   const n = labels.length;
@@ -81,19 +121,7 @@ export function barLineChart({title, labels, bars, line, shared}) {
   if (!n || (bars.values.every((v) => !v) && (!line || line.values.every((v) => !Number(v))))) {
     svg.append(el('text', {x: W / 2, y: H / 2, 'text-anchor': 'middle', class: 'axis nodata'}, t('chart.nodata')));
   }
-  fig.append(svg);
-  const legend = document.createElement('figcaption');
-  legend.innerHTML = '';
-  const item = (cls, name) => {
-    const s = document.createElement('span');
-    s.className = `legend ${cls}`;
-    s.textContent = name;
-    return s;
-  };
-  legend.append(item('bars', bars.name));
-  if (line) legend.append(item('line', line.name));
-  fig.append(legend);
-  return fig;
+  return svg;
 }
 
 /** A bucket's start as a short label: hours as HH:00, days as MM-DD. */

@@ -1,8 +1,8 @@
-// Admin: the model editor: prices (each change is a price event; the log keeps the old one),
-// availability, and adding a model.
+// Admin: the model editor: prices (each change is a price event; the log keeps the old one) and
+// their history (GET /models/{id}/prices), availability, and adding a model.
 import {get, post, put, qs} from '../api.js';
 import {t} from '../i18n.js';
-import {h, section, table, money, field, select, notice, busy, card, toast, pager} from '../ui.js';
+import {h, section, table, money, when, field, select, notice, busy, card, toast, pager} from '../ui.js';
 import {CATEGORIES} from '../pages/models.js';
 
 const dec = (name, value) => h('input', {type: 'number', name, min: 0, step: 'any', value: value ?? '', inputmode: 'decimal'});
@@ -30,6 +30,31 @@ function pricingEditor(m, done) {
   setTimeout(() => input.focus());
   return form;
 }
+
+const priceText = (p) => (p ? `${money(p.input_per_million)} / ${money(p.output_per_million)}`
+  + (p.cache_read_per_million !== undefined && p.cache_read_per_million !== null
+    ? ` · ${t('model.cacheread')} ${money(p.cache_read_per_million)}` : '') : '—');
+
+/** Every price the model had, newest first, with the one each replaced. */
+function priceHistory(m) {
+  let page = 1;
+  const out = h('div', {class: 'price-history', 'data-model': m.id});
+  const load = () => section(out, () => get(`models/${m.id}/prices${qs({page, limit: 10})}`), (p) => h('div', {},
+    table([
+      {label: t('admin.models.from'), cell: (r) => when(r.changed_at)},
+      {label: t('admin.models.change'), cell: (r) => t(`admin.models.change.${r.change}`)},
+      {label: t('models.price', {currency: r0(p)}), cell: (r) => priceText(r.pricing), class: 'num'},
+      {label: t('admin.models.previous'), cell: (r) => priceText(r.previous_pricing), class: 'num'},
+    ], p.items, {emptyKey: 'admin.models.nohistory', caption: t('admin.models.historyof', {model: m.id})}),
+    pager(p, (n) => {
+      page = n;
+      load();
+    })));
+  load();
+  return out;
+}
+
+const r0 = (p) => p.items[0]?.pricing?.currency || '';
 
 function addForm(reload) {
   const id = h('input', {type: 'text', name: 'id', placeholder: 'acme/chat-1', required: true});
@@ -83,6 +108,18 @@ export function render(main) {
           const editor = h('tr', {class: 'editor-row'}, h('td', {colspan: 4}, pricingEditor(m, (changed) => (changed ? load() : editor.remove()))));
           row.after(editor);
         }}, t('admin.models.editprice')),
+        h('button', {type: 'button', class: 'secondary', 'data-action': 'history', 'aria-expanded': 'false', onclick: (e) => {
+          const button = e.currentTarget;
+          const row = button.closest('tr');
+          const open = [...row.parentElement.querySelectorAll('tr.history-row')].find((r) => r.dataset.for === m.id);
+          if (open) {
+            open.remove();
+            button.setAttribute('aria-expanded', 'false');
+            return;
+          }
+          button.setAttribute('aria-expanded', 'true');
+          row.after(h('tr', {class: 'editor-row history-row', 'data-for': m.id}, h('td', {colspan: 4}, priceHistory(m))));
+        }}, t('admin.models.showhistory')),
         m.status === 'available' ? setStatus(m, 'unavailable') : setStatus(m, 'available'))},
     ], p.items), pager(p, (n) => {
       page = n;

@@ -1,11 +1,13 @@
 // Billing: the live balance, a redemption code, a top-up with the offered methods (its order's
-// status followed live), and the transactions with filters, paging and a CSV export.
+// status followed live), the user's top-up orders, and the transactions with filters, paging and
+// a CSV export.
 import {get, post, qs} from '../api.js';
 import {t} from '../i18n.js';
 import {h, clear, section, table, money, when, field, select, notice, busy, card, pager, failure} from '../ui.js';
 import {watchBalance} from '../balance.js';
 import {TX_TYPES, txTypeLabel} from './billing-common.js';
 import {topUpForm} from './topup.js';
+import {paymentOrders} from './orders.js';
 
 /** onRedeemed runs after a credit: redemptions are not pushed live, so the page re-reads. */
 function redeemForm(onRedeemed) {
@@ -107,13 +109,15 @@ export function render(main) {
     total.textContent = money(b.total, b.currency);
     if (!['rest', 'reread', 'snapshot', 'hold'].includes(why)) reloadTx();
   }, (e) => clear(balanceBox, failure(e)));
-  const topUp = topUpForm();
+  const orders = paymentOrders();
+  const topUp = topUpForm(orders.follow);
   main.append(h('h1', {}, t('nav.billing')), balanceBox,
     h('div', {class: 'two'}, card(t('billing.redeemtitle'), redeemForm((r) => balance.refresh((b) => b.total >= Number(r.balance_after)).then(tx.reload))), card(t('billing.topup'), topUp.form)),
-    card(t('billing.transactions'), tx.node));
+    card(t('orders.title'), orders.node), card(t('billing.transactions'), tx.node));
   return () => {
     balance.stop();
     topUp.stop();
+    orders.stop();
     clearTimeout(pending);
   };
 }

@@ -4,7 +4,7 @@ import {get, qs} from '../api.js';
 import {t} from '../i18n.js';
 import {h, clear, section, money, num, stat, card, table, when, daysAgo, day, failure} from '../ui.js';
 import {barLineChart, bucketLabel} from '../chart.js';
-import {watchBalance, LOW_BALANCE} from '../balance.js';
+import {watchBalance} from '../balance.js';
 import {onPush} from '../live.js';
 import {txTypeLabel} from './billing-common.js';
 
@@ -32,8 +32,10 @@ export function render(main) {
     avail.textContent = money(b.available, b.currency);
     hold.textContent = money(b.on_hold, b.currency);
     avail.dataset.value = String(b.available);
-    clear(alert, b.available < LOW_BALANCE && h('p', {class: 'notice warn', role: 'alert'},
-      t('dashboard.low', {threshold: money(LOW_BALANCE, b.currency)}), ' ', h('a', {href: '#/billing'}, t('billing.topup'))));
+    // the server's threshold (GET /billing/balance): the banner and the live balance.low alert agree
+    const low = b.low_balance_threshold;
+    clear(alert, low !== null && b.available < low && h('p', {class: 'notice warn', role: 'alert'},
+      t('dashboard.low', {threshold: money(low, b.currency)}), ' ', h('a', {href: '#/billing'}, t('billing.topup'))));
   }, (e) => clear(alert, failure(e)));
 
   const loadSpend = () => {

@@ -40,7 +40,8 @@ function order(p) {
     p.failure && h('p', {class: 'notice bad'}, p.failure.message));
 }
 
-export function topUpForm() {
+/** onChange(order) runs when this form creates an order or sees its status move (the orders list follows it). */
+export function topUpForm(onChange = () => {}) {
   const host = h('div', {id: 'topup'});
   const status = h('div', {'aria-live': 'polite'});
   let current = null;
@@ -48,8 +49,10 @@ export function topUpForm() {
   const refresh = async () => {
     if (!current) return;
     try {
+      const before = current.status;
       current = await get(`billing/payments/${current.payment_id}`);
       clear(status, order(current));
+      if (before && before !== current.status) onChange(current);
       if (current.status !== 'pending') {
         clearInterval(poll);
         sessionStorage.removeItem(ORDER); // shown once more, then forgotten
@@ -100,6 +103,7 @@ export function topUpForm() {
           payment_method: method.value}, {headers: {'Idempotency-Key': `console-${crypto.randomUUID?.() || Date.now()}`}});
         sessionStorage.setItem(ORDER, current.payment_id);
         clear(status, order(current));
+        onChange(current);
         clearInterval(poll);
         poll = setInterval(refresh, 10000);
       });

@@ -93,6 +93,8 @@ class ConsoleE2EIT extends PlatformIT {
         // the dashboard: balance below 10 after the call, the charge among the recent transactions
         user.go("#/dashboard");
         user.waitText("#balance-available", t -> t.startsWith("9.99"));
+        // below the server's threshold (GET /billing/balance says 10.00): the banner warns
+        user.waitText("#low-balance", t -> t.contains("10.00"));
         user.waitText("#recent-transactions", t -> t.contains("消费"));
         String before = user.text("#balance-available");
         // a call made elsewhere with the same key moves the open dashboard's balance (live)
@@ -101,6 +103,12 @@ class ConsoleE2EIT extends PlatformIT {
         assertThat(call.status()).as(call.toString()).isEqualTo(200);
         user.waitText("#balance-available", t -> !t.equals(before));
         user.until(d -> chartHasBars(user, "#dashboard-chart"));
+        // the chart is drawn again at the new width when the window narrows and widens
+        int wide = chartWidth(user, "#dashboard-chart");
+        user.width(Browser.PHONE);
+        user.until(d -> chartWidth(user, "#dashboard-chart") < wide);
+        user.width(Browser.DESKTOP);
+        user.until(d -> chartWidth(user, "#dashboard-chart") == wide);
 
         // usage: the chart and the by-model table show the calls
         user.go("#/usage");
@@ -121,6 +129,9 @@ class ConsoleE2EIT extends PlatformIT {
         String paymentId = user.find("#payment-order").getAttribute("data-payment-id");
         assertThat(user.text("#bank-instructions")).contains("6222000011112222");
         assertThat(user.text("#payment-status")).isEqualTo("待支付");
+        String reference = user.text("#bank-reference");
+        String listed = "#payment-orders tr[data-payment-id='" + paymentId + "']";
+        user.until(d -> !user.all(listed + "[data-status='pending']").isEmpty());
         String balanceBefore = user.text("#billing-available");
 
         for (String page : USER_PAGES) {
@@ -134,23 +145,32 @@ class ConsoleE2EIT extends PlatformIT {
         staff.type("#login-form input[name=password]", ADMIN_PASSWORD);
         staff.click("#login-submit");
         staff.until(d -> "#/dashboard".equals(staff.hash()));
+        // the transfer is listed as awaiting confirmation, with the reference the payer quotes
         staff.go("#/admin/payments");
-        staff.type("#payment-lookup", paymentId);
-        staff.click("#payment-find");
+        String awaiting = "#pending-transfers tr[data-payment-id='" + paymentId + "']";
+        assertThat(staff.waitText(awaiting, t -> t.contains(reference))).contains("100.00");
+        staff.click(awaiting + " button");
         staff.waitText("#admin-payment-status", t -> t.equals("待支付"));
         staff.type("#confirm-reference", "statement line 42");
         shootBoth(staff, "admin_payments-order", null);
         staff.click("#confirm-submit");
         staff.waitText("#admin-payment-status", t -> t.equals("已到账"));
+        staff.until(d -> staff.all(awaiting).isEmpty());
 
         // the user's open billing page sees the credit and the order's new status, live
         user.waitText("#billing-available", t -> !t.equals(balanceBefore) && new BigDecimal(
                 t.replace(" CNY", "").replace(",", "")).compareTo(new BigDecimal("100")) > 0);
         user.waitText("#payment-status", t -> t.equals("已到账"));
+        user.until(d -> !user.all(listed + "[data-status='succeeded']").isEmpty());
 
         for (String page : ADMIN_PAGES) {
             shootBoth(staff, page.replace('/', '_'), "#/" + page);
         }
+        // the model editor shows a model's price history (GET /models/{id}/prices)
+        staff.go("#/admin/models");
+        staff.click("button[data-action='history']");
+        staff.until(d -> !staff.all(".price-history tbody tr").isEmpty());
+        shootBoth(staff, "admin_models-history", null);
 
         // suspending the user signs their open console out at once
         staff.go("#/admin/users");
@@ -166,6 +186,12 @@ class ConsoleE2EIT extends PlatformIT {
         assertThat(user.waitText("#signout-reason", t -> !t.isBlank())).contains("停用");
         shootBoth(user, "signed-out", null);
         assertThat(api.get("/api/v1/users/me", secret).errorCode()).isEqualTo("USER_001");
+    }
+
+    private static int chartWidth(Browser browser, String css) {
+        Object width = browser.script("const s = document.querySelector(arguments[0] + ' svg');"
+                + " return s ? s.getAttribute('width') : '0'", css);
+        return Integer.parseInt(String.valueOf(width));
     }
 
     private static boolean chartHasBars(Browser browser, String css) {

@@ -3,15 +3,20 @@ package ai.massrouter.projections.payment;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.payment.BankTransferInstructions;
 import ai.massrouter.api.payment.FindPaymentQuery;
+import ai.massrouter.api.payment.FindPaymentsQuery;
 import ai.massrouter.api.payment.PaymentCheckout;
 import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.payment.PaymentMethod;
+import ai.massrouter.api.payment.PaymentPageView;
 import ai.massrouter.api.payment.PaymentStatus;
 import ai.massrouter.api.payment.PaymentView;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static ai.massrouter.projections.common.Sql.instant;
 
@@ -48,5 +53,31 @@ public class PaymentQueries {
     public PaymentView payment(FindPaymentQuery query) {
         return jdbc.query("SELECT * FROM payments_view WHERE payment_id = ?", PAYMENT, query.paymentId().value())
                 .stream().findFirst().orElse(null);
+    }
+
+    /** Newest first; the filters left out (null) do not narrow the list. */
+    @QueryHandler
+    public PaymentPageView payments(FindPaymentsQuery query) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        if (query.userId() != null) {
+            conditions.add("user_id = ?");
+            args.add(query.userId().value());
+        }
+        if (query.status() != null) {
+            conditions.add("status = ?");
+            args.add(query.status().name());
+        }
+        if (query.method() != null) {
+            conditions.add("method = ?");
+            args.add(query.method().name());
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        Long total = jdbc.queryForObject("SELECT count(*) FROM payments_view" + where, Long.class, args.toArray());
+        args.add(query.page().limit());
+        args.add(query.page().offset());
+        List<PaymentView> items = jdbc.query("SELECT * FROM payments_view" + where
+                + " ORDER BY created_at DESC, payment_id DESC LIMIT ? OFFSET ?", PAYMENT, args.toArray());
+        return new PaymentPageView(items, query.page().page(), query.page().limit(), total == null ? 0 : total);
     }
 }

@@ -13,6 +13,7 @@ import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.common.PageRequest;
 import ai.massrouter.query.common.ReadYourWrites;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,10 +32,14 @@ public class BillingQueryController {
 
     private final ReadYourWrites reads;
     private final String currency;
+    private final BigDecimal lowBalance;
 
-    public BillingQueryController(ReadYourWrites reads, BillingSettings billing) {
+    /** {@code lowBalance}: the threshold of the live {@code balance.low} alert, told to clients with the balance. */
+    public BillingQueryController(ReadYourWrites reads, BillingSettings billing,
+                                  @Value("${massrouter.live.low-balance:10}") BigDecimal lowBalance) {
         this.reads = reads;
         this.currency = billing.currency();
+        this.lowBalance = Money.ofDecimal(lowBalance, billing.currency()).toDecimal();
     }
 
     /** A new user's account may be a few milliseconds from the read model; it then shows as empty. */
@@ -43,10 +48,10 @@ public class BillingQueryController {
         AccountId accountId = AccountId.forUser(caller.userId());
         return reads.awaitPresent(new FindBalanceQuery(accountId), BalanceView.class)
                 .map(b -> new Balance(b.available().toDecimal(), b.onHold().toDecimal(), b.total().toDecimal(),
-                        b.total().currency(), b.updatedAt()))
+                        b.total().currency(), lowBalance, b.updatedAt()))
                 .orElseGet(() -> {
                     BigDecimal zero = Money.zero(currency).toDecimal();
-                    return new Balance(zero, zero, zero, currency, null);
+                    return new Balance(zero, zero, zero, currency, lowBalance, null);
                 });
     }
 
@@ -101,8 +106,12 @@ public class BillingQueryController {
                 t.completionTokens(), t.createdAt());
     }
 
+    /**
+     * {@code low_balance_threshold}: below it the server pushes a {@code balance.low} alert
+     * ({@code MASSROUTER_LIVE_LOW_BALANCE}), so a client can warn at the same point.
+     */
     public record Balance(BigDecimal available, BigDecimal onHold, BigDecimal total, String currency,
-                          Instant updatedAt) {
+                          BigDecimal lowBalanceThreshold, Instant updatedAt) {
     }
 
     public record Transaction(String id, String type, BigDecimal amount, BigDecimal balanceAfter, String currency,

@@ -3,20 +3,27 @@ package ai.massrouter.query.payment;
 import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.payment.BankTransferInstructions;
-import ai.massrouter.api.payment.FindPaymentQuery;
+import ai.massrouter.api.common.PageRequest;
 import ai.massrouter.api.common.PaymentId;
+import ai.massrouter.api.payment.FindPaymentQuery;
+import ai.massrouter.api.payment.FindPaymentsQuery;
+import ai.massrouter.api.payment.PaymentPageView;
 import ai.massrouter.api.payment.PaymentView;
 import ai.massrouter.query.common.ReadYourWrites;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A payment's status for its owner (administrators see every payment). Another user's payment is
- * "not found", not "forbidden": its existence is nobody else's business.
+ * A payment's status for its owner (administrators see every payment), and the caller's own
+ * orders. Another user's payment is "not found", not "forbidden": its existence is nobody else's
+ * business; the list holds the caller's orders only, administrators included (theirs is
+ * {@link AdminPaymentQueryController}).
  */
 @RestController
 public class PaymentQueryController {
@@ -37,6 +44,22 @@ public class PaymentQueryController {
                 .filter(p -> caller.isAdmin() || p.userId().equals(caller.userId().value()))
                 .map(Payment::of)
                 .orElseThrow(() -> DomainException.notFound("Payment " + paymentId));
+    }
+
+    /** The caller's orders, newest first; {@code status} ({@code pending}, ...) narrows them. */
+    @GetMapping("/api/v1/billing/payments")
+    public PaymentPage payments(Caller caller, @RequestParam(required = false) String status,
+                         @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int limit) {
+        FindPaymentsQuery query = new FindPaymentsQuery(caller.userId(), PaymentFilters.status(status), null,
+                new PageRequest(page, limit));
+        return PaymentPage.of(reads.ask(query, PaymentPageView.class).orElseThrow());
+    }
+
+    public record PaymentPage(List<Payment> items, int page, int limit, long total) {
+
+        static PaymentPage of(PaymentPageView view) {
+            return new PaymentPage(view.items().stream().map(Payment::of).toList(), view.page(), view.limit(), view.total());
+        }
     }
 
     public record Failure(String code, String message) {
