@@ -3,6 +3,7 @@ package ai.massrouter.projections;
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOpenedEvent;
 import ai.massrouter.api.account.FundsHeldEvent;
+import ai.massrouter.api.account.HoldId;
 import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
@@ -83,10 +84,10 @@ class ProjectionIdempotencyIT extends PlatformIT {
                 new ModelPricing(held, held), 0L, 0L);
         List<EventMessage<?>> events = List.of(
                 new GenericDomainEventMessage<>("AccountAggregate", account.value(), 5,
-                        new FundsHeldEvent(account, user, "chatcmpl-idem", ApiKeyId.of("key_1"), held, "chat.completions mock/echo",
+                        new FundsHeldEvent(account, user, HoldId.of("chatcmpl-idem"), ApiKeyId.of("key_1"), held, "chat.completions mock/echo",
                                 held, held, at)),
                 new GenericDomainEventMessage<>("AccountAggregate", account.value(), 6,
-                        new HoldSettledEvent(account, user, "chatcmpl-idem", usage, held, charged, held.minus(charged),
+                        new HoldSettledEvent(account, user, HoldId.of("chatcmpl-idem"), usage, held, charged, held.minus(charged),
                                 Money.zero("CNY"), held.minus(charged), Money.zero("CNY"), at)),
                 new GenericDomainEventMessage<>("GenerationAggregate", "chatcmpl-idem", 0,
                         new GenerationRecordedEvent(GenerationId.of("chatcmpl-idem"), user, ApiKeyId.of("key_1"), "chat.completions",

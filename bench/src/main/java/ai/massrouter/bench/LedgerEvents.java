@@ -4,6 +4,7 @@ import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOpenedEvent;
 import ai.massrouter.api.account.CallTimings;
 import ai.massrouter.api.account.FundsHeldEvent;
+import ai.massrouter.api.account.HoldId;
 import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
@@ -94,9 +95,9 @@ final class LedgerEvents {
         Money before = new Money(balance[u] + cost.nanos(), "CNY");
         Instant done = at.plusMillis(total);
         return List.of(
-                event(u, new FundsHeldEvent(account(u), user(u), hold, key, held, "chat.completions " + modelId, before,
+                event(u, new FundsHeldEvent(account(u), user(u), HoldId.of(hold), key, held, "chat.completions " + modelId, before,
                         held, at), at),
-                event(u, new HoldSettledEvent(account(u), user(u), hold, usage, held, cost, held.minus(cost),
+                event(u, new HoldSettledEvent(account(u), user(u), HoldId.of(hold), usage, held, cost, held.minus(cost),
                         Money.zero("CNY"), new Money(balance[u], "CNY"), Money.zero("CNY"), done), done),
                 new GenericDomainEventMessage<>("GenerationAggregate", hold, 0, new GenerationRecordedEvent(
                         GenerationId.of(hold), user(u), key, "chat.completions", modelId, "bench-" + (model % 3),

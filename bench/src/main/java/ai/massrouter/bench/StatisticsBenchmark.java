@@ -1,6 +1,7 @@
 package ai.massrouter.bench;
 
 import ai.massrouter.api.account.AccountId;
+import ai.massrouter.api.account.HoldId;
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.account.CallTimings;
 import ai.massrouter.api.account.HoldSettledEvent;
@@ -161,7 +162,7 @@ public final class StatisticsBenchmark {
                         prompt, completion, pricing), cost, Money.zero("CNY"), at);
             } else {
                 long first = 100 + random.nextInt(900);
-                payload = new HoldSettledEvent(accountId, userId, "bench-" + i, new UsageDetails(userId,
+                payload = new HoldSettledEvent(accountId, userId, HoldId.of("bench-" + i), new UsageDetails(userId,
                         ApiKeyId.of("key_bench" + user + "_" + (i % 3)), modelId, "bench-" + (model % 3),
                         CATEGORIES[model % CATEGORIES.length], prompt, completion, pricing, null, null,
                         new CallTimings(first, first + random.nextInt(5000))), cost, cost, Money.zero("CNY"),

@@ -3,6 +3,7 @@ package ai.massrouter.gateway;
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOperationResult;
 import ai.massrouter.api.account.CallTimings;
+import ai.massrouter.api.account.HoldId;
 import ai.massrouter.api.account.PlaceHoldCommand;
 import ai.massrouter.api.account.ReleaseHoldCommand;
 import ai.massrouter.api.account.SettleHoldCommand;
@@ -40,7 +41,7 @@ public class CallBilling {
     public void hold(GatewayCall call) {
         Money amount = call.pricing().cost(call.promptEstimate(),
                 Math.multiplyExact(call.completionBudget(), call.choices()));
-        commands.command(new PlaceHoldCommand(account(call), call.requestId(), amount, call.caller().apiKey(),
+        commands.command(new PlaceHoldCommand(account(call), holdId(call), amount, call.caller().apiKey(),
                 call.caller().keyLimits(), call.endpoint() + " " + call.model().id(), call.startedAt()));
     }
 
@@ -61,7 +62,7 @@ public class CallBilling {
                 usage.cachedPromptTokens(), usage.reasoningTokens(), timings);
         Money cost = cost(call, usage);
         try {
-            AccountOperationResult result = commands.command(new SettleHoldCommand(account(call), call.requestId(),
+            AccountOperationResult result = commands.command(new SettleHoldCommand(account(call), holdId(call),
                     details, cost, clock.instant()));
             return result == null ? cost : result.amount();
         } catch (RuntimeException e) {
@@ -72,7 +73,7 @@ public class CallBilling {
 
     public void release(GatewayCall call, String reason) {
         try {
-            commands.command(new ReleaseHoldCommand(account(call), call.requestId(), reason, clock.instant()));
+            commands.command(new ReleaseHoldCommand(account(call), holdId(call), reason, clock.instant()));
         } catch (RuntimeException e) {
             log.error("Releasing the hold of {} failed; it stays open", call.requestId(), e);
         }
@@ -80,5 +81,10 @@ public class CallBilling {
 
     private static AccountId account(GatewayCall call) {
         return AccountId.forUser(call.caller().userId());
+    }
+
+    /** The call's hold is named by its request id. */
+    private static HoldId holdId(GatewayCall call) {
+        return HoldId.of(call.requestId());
     }
 }

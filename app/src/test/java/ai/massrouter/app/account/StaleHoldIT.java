@@ -1,6 +1,7 @@
 package ai.massrouter.app.account;
 
 import ai.massrouter.api.account.AccountId;
+import ai.massrouter.api.account.HoldId;
 import ai.massrouter.api.account.PlaceHoldCommand;
 import ai.massrouter.api.account.SettleHoldCommand;
 import ai.massrouter.api.account.UsageDetails;
@@ -44,11 +45,11 @@ class StaleHoldIT extends PlatformIT {
         AccountId account = AccountId.forUser(UserId.of(userId));
         Money cny = Money.of(1, "CNY");
 
-        commands.sendAndWait(new PlaceHoldCommand(account, "chatcmpl-lost", money("3.00"), null, SpendLimits.NONE,
+        commands.sendAndWait(new PlaceHoldCommand(account, HoldId.of("chatcmpl-lost"), money("3.00"), null, SpendLimits.NONE,
                 "chat.completions mock/echo", Instant.now()));
-        commands.sendAndWait(new PlaceHoldCommand(account, "chatcmpl-done", money("2.00"), null, SpendLimits.NONE,
+        commands.sendAndWait(new PlaceHoldCommand(account, HoldId.of("chatcmpl-done"), money("2.00"), null, SpendLimits.NONE,
                 "chat.completions mock/echo", Instant.now()));
-        commands.sendAndWait(new SettleHoldCommand(account, "chatcmpl-done", new UsageDetails(UserId.of(userId), null,
+        commands.sendAndWait(new SettleHoldCommand(account, HoldId.of("chatcmpl-done"), new UsageDetails(UserId.of(userId), null,
                 "mock/echo", "mock", "chat", 1_000_000, 0, new ModelPricing(cny, cny)), money("1.00"), Instant.now()));
         Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(balance(api, token).path("on_hold").decimalValue()).isEqualByComparingTo("3.00"));

@@ -3,6 +3,7 @@ package ai.massrouter.app.axon;
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.CallTimings;
 import ai.massrouter.api.account.FundsHeldEvent;
+import ai.massrouter.api.account.HoldId;
 import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.PaymentRefundDebitedEvent;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TypedIdsEventJsonTest {
 
-    private static final Serializer EVENTS = new AxonConfig().eventSerializer();
+    static final Serializer EVENTS = new AxonConfig().eventSerializer();
     private static final AccountId ACCOUNT = AccountId.of("acc_1");
     private static final UserId USER = UserId.of("usr_1");
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
@@ -73,7 +74,7 @@ class TypedIdsEventJsonTest {
 
     @Test
     void fundsHeld_namesItsKeyByTheBareString() {
-        FundsHeldEvent event = new FundsHeldEvent(ACCOUNT, USER, "chatcmpl-1", ApiKeyId.of("key_1"), Money.of(1, "CNY"),
+        FundsHeldEvent event = new FundsHeldEvent(ACCOUNT, USER, HoldId.of("chatcmpl-1"), ApiKeyId.of("key_1"), Money.of(1, "CNY"),
                 "chat.completions openai/gpt-4o", Money.of(30, "CNY"), Money.of(1, "CNY"), AT);
 
         assertStoredAs(event, "1", "{" + WHO + ",\"holdId\":\"chatcmpl-1\",\"apiKeyId\":\"key_1\"," + money("amount", 1)

@@ -4,6 +4,7 @@ import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOperationResult;
 import ai.massrouter.api.account.ChargeUsageCommand;
 import ai.massrouter.api.account.CreditTopUpCommand;
+import ai.massrouter.api.account.HoldId;
 import ai.massrouter.api.account.PlaceHoldCommand;
 import ai.massrouter.api.account.ReleaseHoldCommand;
 import ai.massrouter.api.account.UsageDetails;
@@ -94,9 +95,9 @@ class StatisticsIT extends PlatformIT {
         charge("c", GAMMA, "code", "2025-01-01T03:00:00", 2000, 0);
         // a gateway call to alpha that failed: its hold was released
         AccountId account = AccountId.forUser(UserId.of(users.get("c")));
-        commands.sendAndWait(new PlaceHoldCommand(account, "stat-failed", Money.of(1, "CNY"), null, SpendLimits.NONE,
+        commands.sendAndWait(new PlaceHoldCommand(account, HoldId.of("stat-failed"), Money.of(1, "CNY"), null, SpendLimits.NONE,
                 "chat.completions " + ALPHA, at("2025-01-01T04:00:00")));
-        commands.sendAndWait(new ReleaseHoldCommand(account, "stat-failed", "upstream 503", at("2025-01-01T04:00:02")));
+        commands.sendAndWait(new ReleaseHoldCommand(account, HoldId.of("stat-failed"), "upstream 503", at("2025-01-01T04:00:02")));
         commands.sendAndWait(new CreditTopUpCommand(AccountId.forUser(UserId.of(users.get("a"))), PaymentId.of("pay_stat"),
                 "stripe", Money.of(50, "CNY"), Instant.now()));
         fed = true;

@@ -133,7 +133,7 @@ class AccountAggregateTest {
     @Test
     void hold_reservesFunds_thatCannotBeSpentTwice() {
         fixture.given(opened(), toppedUp(1),
-                        new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
+                        new FundsHeldEvent(ACCOUNT, USER, HoldId.of("call-1"), ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                                 nanos(700_000_000), T0))
                 .when(new ChargeUsageCommand(ACCOUNT, "req-2", USAGE, nanos(400_000_000), SpendLimits.NONE, T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
@@ -142,34 +142,34 @@ class AccountAggregateTest {
     @Test
     void settle_chargesTheActualCost_andReleasesTheRest() {
         fixture.given(opened(), toppedUp(1),
-                        new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
+                        new FundsHeldEvent(ACCOUNT, USER, HoldId.of("call-1"), ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                                 nanos(700_000_000), T0))
-                .when(new SettleHoldCommand(ACCOUNT, "call-1", USAGE, nanos(6_000_000), T0))
-                .expectEvents(new HoldSettledEvent(ACCOUNT, USER, "call-1", USAGE, nanos(700_000_000), nanos(6_000_000),
+                .when(new SettleHoldCommand(ACCOUNT, HoldId.of("call-1"), USAGE, nanos(6_000_000), T0))
+                .expectEvents(new HoldSettledEvent(ACCOUNT, USER, HoldId.of("call-1"), USAGE, nanos(700_000_000), nanos(6_000_000),
                         nanos(694_000_000), yuan(0), nanos(994_000_000), yuan(0), T0));
     }
 
     @Test
     void settle_aboveTheHold_takesOnlyWhatIsAvailable_andRecordsTheRestUncollected() {
         fixture.given(opened(), toppedUp(1),
-                        new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
+                        new FundsHeldEvent(ACCOUNT, USER, HoldId.of("call-1"), ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                                 nanos(700_000_000), T0))
-                .when(new SettleHoldCommand(ACCOUNT, "call-1", USAGE, nanos(1_200_000_000), T0))
-                .expectEvents(new HoldSettledEvent(ACCOUNT, USER, "call-1", USAGE, nanos(700_000_000), yuan(1),
+                .when(new SettleHoldCommand(ACCOUNT, HoldId.of("call-1"), USAGE, nanos(1_200_000_000), T0))
+                .expectEvents(new HoldSettledEvent(ACCOUNT, USER, HoldId.of("call-1"), USAGE, nanos(700_000_000), yuan(1),
                         yuan(0), nanos(200_000_000), yuan(0), yuan(0), T0));
     }
 
     @Test
     void release_givesTheHoldBackWhole_andASecondReleaseIsAReplay() {
-        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
+        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, HoldId.of("call-1"), ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                 nanos(700_000_000), T0);
         fixture.given(opened(), toppedUp(1), held)
-                .when(new ReleaseHoldCommand(ACCOUNT, "call-1", "upstream_error", T0))
-                .expectEvents(new HoldReleasedEvent(ACCOUNT, USER, "call-1", nanos(700_000_000), "upstream_error",
+                .when(new ReleaseHoldCommand(ACCOUNT, HoldId.of("call-1"), "upstream_error", T0))
+                .expectEvents(new HoldReleasedEvent(ACCOUNT, USER, HoldId.of("call-1"), nanos(700_000_000), "upstream_error",
                         yuan(0), T0));
         fixture.given(opened(), toppedUp(1), held,
-                        new HoldReleasedEvent(ACCOUNT, USER, "call-1", nanos(700_000_000), "x", yuan(0), T0))
-                .when(new ReleaseHoldCommand(ACCOUNT, "call-1", "upstream_error", T0))
+                        new HoldReleasedEvent(ACCOUNT, USER, HoldId.of("call-1"), nanos(700_000_000), "x", yuan(0), T0))
+                .when(new ReleaseHoldCommand(ACCOUNT, HoldId.of("call-1"), "upstream_error", T0))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.predicate(
                         r -> ((AccountOperationResult) r).replayed()));
@@ -177,15 +177,15 @@ class AccountAggregateTest {
 
     @Test
     void aClientRequestIdShapedLikeAServerOperation_neverPreClaimsIt() {
-        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
+        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, HoldId.of("call-1"), ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                 nanos(700_000_000), T0);
         fixture.given(opened(), toppedUp(1), held)
                 .andGivenCommands(
                         new ChargeUsageCommand(ACCOUNT, "settle:call-1", USAGE, nanos(0), SpendLimits.NONE, T0),
                         new ChargeUsageCommand(ACCOUNT, "call-1", USAGE, nanos(0), SpendLimits.NONE, T0),
                         new ChargeUsageCommand(ACCOUNT, "release:call-1", USAGE, nanos(0), SpendLimits.NONE, T0))
-                .when(new SettleHoldCommand(ACCOUNT, "call-1", USAGE, nanos(6_000_000), T0))
-                .expectEvents(new HoldSettledEvent(ACCOUNT, USER, "call-1", USAGE, nanos(700_000_000), nanos(6_000_000),
+                .when(new SettleHoldCommand(ACCOUNT, HoldId.of("call-1"), USAGE, nanos(6_000_000), T0))
+                .expectEvents(new HoldSettledEvent(ACCOUNT, USER, HoldId.of("call-1"), USAGE, nanos(700_000_000), nanos(6_000_000),
                         nanos(694_000_000), yuan(0), nanos(994_000_000), yuan(0), T0))
                 .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.predicate(
                         r -> !((AccountOperationResult) r).replayed()
@@ -194,16 +194,16 @@ class AccountAggregateTest {
 
     @Test
     void refund_ofAnIdNamingBothAMeteredAndAGatewayCall_mustSayWhich() {
-        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
+        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, HoldId.of("call-1"), ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                 nanos(700_000_000), T0);
         fixture.given(opened(), toppedUp(1), held)
                 .andGivenCommands(new ChargeUsageCommand(ACCOUNT, "call-1", USAGE, nanos(1_000), SpendLimits.NONE, T0),
-                        new SettleHoldCommand(ACCOUNT, "call-1", USAGE, nanos(6_000_000), T0))
+                        new SettleHoldCommand(ACCOUNT, HoldId.of("call-1"), USAGE, nanos(6_000_000), T0))
                 .when(new RefundUsageCommand(ACCOUNT, "call-1", null, nanos(1_000), "sorry", USER, T0))
                 .expectException(refusedWith(ErrorCode.ERR_001));
         fixture.given(opened(), toppedUp(1), held)
                 .andGivenCommands(new ChargeUsageCommand(ACCOUNT, "call-1", USAGE, nanos(1_000), SpendLimits.NONE, T0),
-                        new SettleHoldCommand(ACCOUNT, "call-1", USAGE, nanos(6_000_000), T0))
+                        new SettleHoldCommand(ACCOUNT, HoldId.of("call-1"), USAGE, nanos(6_000_000), T0))
                 .when(new RefundUsageCommand(ACCOUNT, "call-1", OperationOrigin.SETTLEMENT, nanos(6_000_000), "sorry",
                         USER, T0))
                 .expectSuccessfulHandlerExecution()
@@ -215,10 +215,10 @@ class AccountAggregateTest {
     @Test
     void settleOrRelease_ofAnUnknownHold_isErr004() {
         fixture.given(opened(), toppedUp(1))
-                .when(new SettleHoldCommand(ACCOUNT, "nope", USAGE, nanos(1), T0))
+                .when(new SettleHoldCommand(ACCOUNT, HoldId.of("nope"), USAGE, nanos(1), T0))
                 .expectException(refusedWith(ErrorCode.ERR_004));
         fixture.given(opened(), toppedUp(1))
-                .when(new ReleaseHoldCommand(ACCOUNT, "nope", "x", T0))
+                .when(new ReleaseHoldCommand(ACCOUNT, HoldId.of("nope"), "x", T0))
                 .expectException(refusedWith(ErrorCode.ERR_004));
     }
 
@@ -231,7 +231,7 @@ class AccountAggregateTest {
                 .when(new ChargeUsageCommand(ACCOUNT, "r2", USAGE, nanos(6_000_000), daily, T0.plusSeconds(60)))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1), spentToday)
-                .when(new PlaceHoldCommand(ACCOUNT, "h", nanos(5_000_000), ApiKeyId.of("key_1"), daily, "chat", T0))
+                .when(new PlaceHoldCommand(ACCOUNT, HoldId.of("h"), nanos(5_000_000), ApiKeyId.of("key_1"), daily, "chat", T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1), spentToday)
                 .when(new ChargeUsageCommand(ACCOUNT, "r2", USAGE, nanos(6_000_000), daily, T0.plusSeconds(86_400)))

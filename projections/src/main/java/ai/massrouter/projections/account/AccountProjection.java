@@ -74,7 +74,7 @@ public class AccountProjection {
     void on(HoldSettledEvent e, @SequenceNumber long sequence) {
         balance(e.accountId(), e.balanceAfter(), e.heldAfter(), sequence, e.at());
         transaction(e.accountId(), sequence, e.userId().value(), TransactionType.CONSUMPTION, e.charged().negate(),
-                e.balanceAfter(), e.holdId(), "Usage of " + e.usage().modelId(), e.usage(), e.at());
+                e.balanceAfter(), e.holdId().value(), "Usage of " + e.usage().modelId(), e.usage(), e.at());
     }
 
     @EventHandler

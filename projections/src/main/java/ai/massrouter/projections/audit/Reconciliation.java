@@ -103,12 +103,13 @@ final class Reconciliation {
 
     private void held(FundsHeldEvent e) {
         String account = e.accountId().value();
+        String holdId = e.holdId().value();
         holdsPlaced++;
         gatewayCalls += e.purpose() != null && e.purpose().startsWith(GATEWAY_PURPOSE) ? 1 : 0;
-        String key = key(account, e.holdId());
-        int closedAs = closed.stateOf(account, e.holdId());
+        String key = key(account, holdId);
+        int closedAs = closed.stateOf(account, holdId);
         if (openHolds.containsKey(key) || closedAs != 0) {
-            breaks.add(hold("hold_placed_twice", account, e.holdId(), "a second hold of " + e.amount().toDecimal()
+            breaks.add(hold("hold_placed_twice", account, holdId, "a second hold of " + e.amount().toDecimal()
                     + " with the id of a hold " + (closedAs == 0 ? "still open" : describe(closedAs))));
             return;
         }
@@ -117,25 +118,26 @@ final class Reconciliation {
 
     private void settled(HoldSettledEvent e) {
         String account = e.accountId().value();
-        Long held = closing(account, e.holdId(), "settled");
+        String holdId = e.holdId().value();
+        Long held = closing(account, holdId, "settled");
         if (held == null) {
             return;
         }
-        closed.close(account, e.holdId(), ClosedHolds.SETTLED);
+        closed.close(account, holdId, ClosedHolds.SETTLED);
         long charged = e.charged().nanos();
         long uncollected = e.uncollected() == null ? 0 : e.uncollected().nanos();
         if (e.held().nanos() != held) {
-            breaks.add(hold("hold_amount_differs", account, e.holdId(), "settled as a hold of "
+            breaks.add(hold("hold_amount_differs", account, holdId, "settled as a hold of "
                     + e.held().toDecimal() + ", placed as " + new Money(held, e.held().currency()).toDecimal()));
         } else if (e.released().nanos() != Math.max(0, held - charged)) {
-            breaks.add(hold("hold_amount_differs", account, e.holdId(), "held " + e.held().toDecimal() + ", charged "
+            breaks.add(hold("hold_amount_differs", account, holdId, "held " + e.held().toDecimal() + ", charged "
                     + e.charged().toDecimal() + ", but released " + e.released().toDecimal()));
         }
         UsageDetails usage = e.usage();
         if (usage != null && usage.pricing() != null) {
             Money cost = usage.cost();
             if (Math.addExact(charged, uncollected) != cost.nanos()) {
-                breaks.add(hold("settlement_differs_from_usage", account, e.holdId(), "charged "
+                breaks.add(hold("settlement_differs_from_usage", account, holdId, "charged "
                         + e.charged().toDecimal() + " + uncollected " + new Money(uncollected, cost.currency()).toDecimal()
                         + ", but " + usage.promptTokens() + " prompt and " + usage.completionTokens()
                         + " completion tokens of " + usage.modelId() + " cost " + cost.toDecimal()));
@@ -145,13 +147,14 @@ final class Reconciliation {
 
     private void released(HoldReleasedEvent e) {
         String account = e.accountId().value();
-        Long held = closing(account, e.holdId(), "released");
+        String holdId = e.holdId().value();
+        Long held = closing(account, holdId, "released");
         if (held == null) {
             return;
         }
-        closed.close(account, e.holdId(), ClosedHolds.RELEASED);
+        closed.close(account, holdId, ClosedHolds.RELEASED);
         if (e.amount().nanos() != held) {
-            breaks.add(hold("hold_amount_differs", account, e.holdId(), "released " + e.amount().toDecimal()
+            breaks.add(hold("hold_amount_differs", account, holdId, "released " + e.amount().toDecimal()
                     + " of a hold of " + new Money(held, e.amount().currency()).toDecimal()));
         }
     }

@@ -55,17 +55,17 @@ public class GenerationProjection {
 
     @EventHandler
     void on(FundsHeldEvent e) {
-        entry(e.accountId(), e.holdId(), "hold", "hold", e.amount(), e.at());
+        entry(e.accountId(), e.holdId().value(), "hold", "hold", e.amount(), e.at());
     }
 
     @EventHandler
     void on(HoldSettledEvent e) {
-        entry(e.accountId(), e.holdId(), "settle", "settle", e.charged(), e.at());
+        entry(e.accountId(), e.holdId().value(), "settle", "settle", e.charged(), e.at());
     }
 
     @EventHandler
     void on(HoldReleasedEvent e) {
-        entry(e.accountId(), e.holdId(), "release", "release", e.amount(), e.at());
+        entry(e.accountId(), e.holdId().value(), "release", "release", e.amount(), e.at());
     }
 
     /** A refund of a gateway call's charge names the call's settlement; refunds of metered usage are not calls. */

@@ -2,6 +2,7 @@ package ai.massrouter.projections.audit;
 
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.FundsHeldEvent;
+import ai.massrouter.api.account.HoldId;
 import ai.massrouter.api.account.HoldReleasedEvent;
 import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.OperationId;
@@ -71,19 +72,19 @@ class ReconciliationTest {
     }
 
     static FundsHeldEvent held(String holdId, String amount) {
-        return new FundsHeldEvent(ACCOUNT, USER, holdId, ApiKeyId.of("key_1"), yuan(amount), "chat.completions mock/echo",
+        return new FundsHeldEvent(ACCOUNT, USER, HoldId.of(holdId), ApiKeyId.of("key_1"), yuan(amount), "chat.completions mock/echo",
                 yuan("100"), yuan(amount), T0);
     }
 
     /** Usage of 1000 prompt and 500 completion tokens at 1.00/2.00 per million: 0.002. */
     static HoldSettledEvent settled(String holdId, String held, String charged) {
         Money c = yuan(charged);
-        return new HoldSettledEvent(ACCOUNT, USER, holdId, USAGE, yuan(held), c, yuan(held).minus(c),
+        return new HoldSettledEvent(ACCOUNT, USER, HoldId.of(holdId), USAGE, yuan(held), c, yuan(held).minus(c),
                 Money.zero("CNY"), yuan("100").minus(c), Money.zero("CNY"), T0);
     }
 
     static HoldReleasedEvent released(String holdId, String amount) {
-        return new HoldReleasedEvent(ACCOUNT, USER, holdId, yuan(amount), "upstream failed", Money.zero("CNY"), T0);
+        return new HoldReleasedEvent(ACCOUNT, USER, HoldId.of(holdId), yuan(amount), "upstream failed", Money.zero("CNY"), T0);
     }
 
     static PaymentRefundRequestedEvent refundRequested(String refundId, String amount, String debit) {
