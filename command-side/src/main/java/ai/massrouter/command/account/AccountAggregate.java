@@ -217,7 +217,7 @@ public class AccountAggregate {
 
     @CommandHandler
     public AccountOperationResult handle(DebitPaymentRefundCommand c, AccountOperations operations) {
-        OperationId operationId = OperationId.of(OperationOrigin.PAYMENT_REFUND, c.paymentId().value() + ":" + c.refundId());
+        OperationId operationId = OperationId.of(OperationOrigin.PAYMENT_REFUND, c.paymentId().value() + ":" + c.refundId().value());
         return once(operations, operationId, c.at(), () -> {
             Money amount = positive(c.amount());
             if (!c.force()) {

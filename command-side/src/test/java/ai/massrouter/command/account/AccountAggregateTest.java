@@ -5,6 +5,7 @@ import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.common.RefundId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.user.UserId;
@@ -244,10 +245,10 @@ class AccountAggregateTest {
                 .when(new AdjustBalanceCommand(ACCOUNT, "adj-1", yuan(-2), "correction", UserId.of("usr_admin"), T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1))
-                .when(new DebitPaymentRefundCommand(ACCOUNT, PaymentId.of("p1"), "r1", yuan(2), false, null, T0))
+                .when(new DebitPaymentRefundCommand(ACCOUNT, PaymentId.of("p1"), RefundId.of("r1"), yuan(2), false, null, T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1))
-                .when(new DebitPaymentRefundCommand(ACCOUNT, PaymentId.of("p1"), "r1", yuan(2), true, "chargeback", T0))
+                .when(new DebitPaymentRefundCommand(ACCOUNT, PaymentId.of("p1"), RefundId.of("r1"), yuan(2), true, "chargeback", T0))
                 .expectEvents(new PaymentRefundDebitedEvent(ACCOUNT, USER, op(OperationOrigin.PAYMENT_REFUND, "p1:r1"), PaymentId.of("p1"), yuan(2), true,
                         "chargeback", yuan(-1), T0));
     }

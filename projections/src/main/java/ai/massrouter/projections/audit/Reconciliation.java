@@ -76,16 +76,16 @@ final class Reconciliation {
             topUpCredits++;
             payment(e.paymentId().value()).credits().add(new Movement(e.accountId().value(), e.amount()));
         } else if (payload instanceof PaymentRefundRequestedEvent e) {
-            payment(e.paymentId().value()).refunds().put(e.refundId(),
+            payment(e.paymentId().value()).refunds().put(e.refundId().value(),
                     new RefundFlow(e.amount(), e.debit(), e.at() == null ? timestamp : e.at()));
         } else if (payload instanceof PaymentRefundedEvent e) {
             paymentRefunds++;
             RefundFlow refund = payment(e.paymentId().value()).refunds()
-                    .computeIfAbsent(e.refundId(), id -> new RefundFlow(e.amount(), e.debit(), e.at()));
+                    .computeIfAbsent(e.refundId().value(), id -> new RefundFlow(e.amount(), e.debit(), e.at()));
             refund.completions++;
             refund.completedDebit = e.debit();
         } else if (payload instanceof PaymentRefundDeclinedEvent e) {
-            RefundFlow refund = payment(e.paymentId().value()).refunds().get(e.refundId());
+            RefundFlow refund = payment(e.paymentId().value()).refunds().get(e.refundId().value());
             if (refund != null) {
                 refund.declined = true;
             }

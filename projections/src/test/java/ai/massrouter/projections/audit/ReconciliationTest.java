@@ -13,6 +13,7 @@ import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.audit.LedgerCheckView.Break;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.common.RefundId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.payment.PaymentCheckout;
 import ai.massrouter.api.payment.PaymentCreatedEvent;
@@ -88,12 +89,12 @@ class ReconciliationTest {
     }
 
     static PaymentRefundRequestedEvent refundRequested(String refundId, String amount, String debit) {
-        return new PaymentRefundRequestedEvent(PAYMENT, USER, ACCOUNT, refundId, usd(amount), yuan(debit), false, "r",
+        return new PaymentRefundRequestedEvent(PAYMENT, USER, ACCOUNT, RefundId.of(refundId), usd(amount), yuan(debit), false, "r",
                 USER, T0);
     }
 
     static PaymentRefundedEvent refunded(String refundId, String amount, String debit) {
-        return new PaymentRefundedEvent(PAYMENT, USER, refundId, usd(amount), yuan(debit), usd(amount),
+        return new PaymentRefundedEvent(PAYMENT, USER, RefundId.of(refundId), usd(amount), yuan(debit), usd(amount),
                 PaymentStatus.SUCCEEDED, T0);
     }
 
@@ -113,7 +114,7 @@ class ReconciliationTest {
     void cleanFlows_areReconciled() {
         List<Break> breaks = run(created(), succeeded(yuan("71")), credited(yuan("71")),
                 refundRequested("refund_a", "2.00", "14.2"), debited("14.2"), refunded("refund_a", "2.00", "14.2"),
-                refundRequested("refund_b", "1.00", "7.1"), new PaymentRefundDeclinedEvent(PAYMENT, USER, "refund_b",
+                refundRequested("refund_b", "1.00", "7.1"), new PaymentRefundDeclinedEvent(PAYMENT, USER, RefundId.of("refund_b"),
                         usd("1.00"), "BILL_001", "spent", T0),
                 held("req_1", "0.01"), settled("req_1", "0.01", "0.002"),
                 held("req_2", "0.01"), released("req_2", "0.01"),
