@@ -14,6 +14,7 @@ import ai.massrouter.api.common.Money;
 import ai.massrouter.api.generation.GenerationId;
 import ai.massrouter.api.generation.GenerationOutcome;
 import ai.massrouter.api.generation.GenerationRecordedEvent;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.app.support.PlatformIT;
@@ -43,7 +44,7 @@ class ProjectionIdempotencyIT extends PlatformIT {
         AccountId account = AccountId.of("acc_idempotency");
         UserId user = UserId.of("usr_idempotency");
         Money yuan = Money.of(1, "CNY");
-        UsageDetails usage = new UsageDetails(user, null, "test/idempotency", "mock", "chat", 10, 5,
+        UsageDetails usage = new UsageDetails(user, null, ModelId.of("test/idempotency"), "mock", "chat", 10, 5,
                 new ModelPricing(yuan, yuan));
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         List<EventMessage<?>> events = List.of(
@@ -80,7 +81,7 @@ class ProjectionIdempotencyIT extends PlatformIT {
         Money held = Money.of(1, "CNY");
         Money charged = new Money(1500, "CNY");
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
-        UsageDetails usage = new UsageDetails(user, ApiKeyId.of("key_1"), "mock/echo", "mock", "chat", 10, 5,
+        UsageDetails usage = new UsageDetails(user, ApiKeyId.of("key_1"), ModelId.of("mock/echo"), "mock", "chat", 10, 5,
                 new ModelPricing(held, held), 0L, 0L);
         List<EventMessage<?>> events = List.of(
                 new GenericDomainEventMessage<>("AccountAggregate", account.value(), 5,
@@ -91,7 +92,7 @@ class ProjectionIdempotencyIT extends PlatformIT {
                                 Money.zero("CNY"), held.minus(charged), Money.zero("CNY"), at)),
                 new GenericDomainEventMessage<>("GenerationAggregate", "chatcmpl-idem", 0,
                         new GenerationRecordedEvent(GenerationId.of("chatcmpl-idem"), user, ApiKeyId.of("key_1"), "chat.completions",
-                                "mock/echo", "mock", List.of(), 10, 5, 0, 0, charged, charged, null, 12, false,
+                                ModelId.of("mock/echo"), "mock", List.of(), 10, 5, 0, 0, charged, charged, null, 12, false,
                                 GenerationOutcome.COMPLETED, null, at, at)));
 
         applyTwice("generations", events);

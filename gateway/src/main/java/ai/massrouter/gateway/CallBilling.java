@@ -9,6 +9,7 @@ import ai.massrouter.api.account.ReleaseHoldCommand;
 import ai.massrouter.api.account.SettleHoldCommand;
 import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.gateway.provider.TokenUsage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ public class CallBilling {
      * {@code timings}: how fast the upstream answered, for the statistics.
      */
     public Money settle(GatewayCall call, String provider, TokenUsage usage, CallTimings timings) {
-        UsageDetails details = new UsageDetails(call.caller().userId(), call.caller().apiKey(), call.model().id(),
+        UsageDetails details = new UsageDetails(call.caller().userId(), call.caller().apiKey(), ModelId.of(call.model().id()),
                 provider, call.model().category(), usage.promptTokens(), usage.completionTokens(), call.pricing(),
                 usage.cachedPromptTokens(), usage.reasoningTokens(), timings);
         Money cost = cost(call, usage);

@@ -8,6 +8,7 @@ import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.user.UserId;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class HoldIdEventJsonTest {
     @Test
     void holdSettled_writesItsHoldAsTheStringIdVersionDid() {
         ModelPricing pricing = new ModelPricing(Money.of(2, "CNY"), Money.of(8, "CNY"), Money.of(1, "CNY"));
-        UsageDetails usage = new UsageDetails(USER, ApiKeyId.of("key_1"), "openai/gpt-4o", "openai", "chat", 1200, 300,
+        UsageDetails usage = new UsageDetails(USER, ApiKeyId.of("key_1"), ModelId.of("openai/gpt-4o"), "openai", "chat", 1200, 300,
                 pricing, 1000L, 200L, new CallTimings(412L, 2310L));
         Money one = Money.of(1, "CNY");
         HoldSettledEvent event = new HoldSettledEvent(ACCOUNT, USER, HoldId.of("chatcmpl-1"), usage, Money.of(2, "CNY"),

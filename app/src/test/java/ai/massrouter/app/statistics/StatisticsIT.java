@@ -10,6 +10,7 @@ import ai.massrouter.api.account.ReleaseHoldCommand;
 import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.user.UserId;
@@ -322,7 +323,7 @@ class StatisticsIT extends PlatformIT {
     private void charge(String user, String model, String category, String shanghaiTime, long prompt,
                         long completion) {
         UserId userId = UserId.of(users.get(user));
-        UsageDetails usage = new UsageDetails(userId, null, model, "statco", category, prompt, completion, PRICING);
+        UsageDetails usage = new UsageDetails(userId, null, ModelId.of(model), "statco", category, prompt, completion, PRICING);
         Money cost = PRICING.cost(prompt, completion);
         AccountOperationResult result = commands.sendAndWait(new ChargeUsageCommand(AccountId.forUser(userId),
                 "stat-" + UUID.randomUUID(), usage, cost, SpendLimits.NONE, at(shanghaiTime)));

@@ -36,15 +36,19 @@ public class PriceList {
 
     @QueryHandler
     public ModelView handle(PriceModelQuery query) {
-        return model(query.modelId()).orElse(null);
+        ModelId id = query.modelId();
+        return id == null || !ModelId.isValid(id.value()) ? null : priced(id).orElse(null);
     }
 
     /** The model as its events say now; empty when the catalog has none of that id. */
     public Optional<ModelView> model(String modelId) {
-        if (!ModelId.isValid(modelId)) {
-            return Optional.empty();
-        }
-        String stream = ModelId.of(modelId).aggregateId();
+        return ModelId.isValid(modelId) ? priced(ModelId.of(modelId)) : Optional.empty();
+    }
+
+    /** A model of a well-formed id, as its events say now; its stream is named by the aggregate id. */
+    private Optional<ModelView> priced(ModelId id) {
+        String modelId = id.value();
+        String stream = id.aggregateId();
         Optional<Long> last = events.lastSequenceNumberFor(stream);
         if (last.isEmpty()) {
             models.remove(modelId);

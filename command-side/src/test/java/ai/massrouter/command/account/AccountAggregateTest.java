@@ -6,6 +6,7 @@ import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.common.RefundId;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.user.UserId;
@@ -25,7 +26,7 @@ class AccountAggregateTest {
     static final UserId USER = UserId.of("usr_1");
     static final Instant T0 = Instant.parse("2026-03-10T10:00:00Z");
     static final ModelPricing PRICING = new ModelPricing(yuan(2), yuan(8));
-    static final UsageDetails USAGE = new UsageDetails(USER, ApiKeyId.of("key_1"), "openai/gpt-4o-mini", "openai", "chat",
+    static final UsageDetails USAGE = new UsageDetails(USER, ApiKeyId.of("key_1"), ModelId.of("openai/gpt-4o-mini"), "openai", "chat",
             1000, 500, PRICING);
 
     private AggregateTestFixture<AccountAggregate> fixture;

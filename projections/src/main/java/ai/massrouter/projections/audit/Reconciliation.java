@@ -9,6 +9,7 @@ import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.audit.LedgerCheckView.Break;
 import ai.massrouter.api.audit.LedgerCheckView.Flows;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.payment.PaymentCreatedEvent;
 import ai.massrouter.api.payment.PaymentRefundDeclinedEvent;
 import ai.massrouter.api.payment.PaymentRefundRequestedEvent;
@@ -140,7 +141,7 @@ final class Reconciliation {
                 breaks.add(hold("settlement_differs_from_usage", account, holdId, "charged "
                         + e.charged().toDecimal() + " + uncollected " + new Money(uncollected, cost.currency()).toDecimal()
                         + ", but " + usage.promptTokens() + " prompt and " + usage.completionTokens()
-                        + " completion tokens of " + usage.modelId() + " cost " + cost.toDecimal()));
+                        + " completion tokens of " + ModelId.valueOf(usage.modelId()) + " cost " + cost.toDecimal()));
             }
         }
     }

@@ -9,6 +9,7 @@ import ai.massrouter.api.account.UsageRefundedEvent;
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.generation.GenerationRecordedEvent;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.projections.common.UnitOfWorkBatch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +48,7 @@ public class GenerationProjection {
     void on(GenerationRecordedEvent e) throws JsonProcessingException {
         String fallbacks = JSON.writeValueAsString(e.fallbacks());
         rows(rows -> rows.generation(e.generationId().value(), e.userId().value(), ApiKeyId.valueOf(e.apiKeyId()),
-                e.endpoint(), e.modelId(), e.provider(), fallbacks, e.promptTokens(), e.completionTokens(),
+                e.endpoint(), ModelId.valueOf(e.modelId()), e.provider(), fallbacks, e.promptTokens(), e.completionTokens(),
                 e.cachedPromptTokens(), e.reasoningTokens(), e.cost().nanos(), nanos(e.charged()),
                 e.cost().currency(), e.timeToFirstTokenMillis(), e.latencyMillis(), e.streamed(),
                 e.outcome().name(), e.failure(), e.startedAt(), e.finishedAt()));

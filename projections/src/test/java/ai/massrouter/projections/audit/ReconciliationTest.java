@@ -14,6 +14,7 @@ import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.audit.LedgerCheckView.Break;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.common.RefundId;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.payment.PaymentCheckout;
 import ai.massrouter.api.payment.PaymentCreatedEvent;
@@ -44,7 +45,7 @@ class ReconciliationTest {
     static final Instant T0 = Instant.parse("2026-03-10T10:00:00Z");
     static final Instant NOW = T0.plus(Duration.ofHours(1));
     static final ModelPricing PRICING = new ModelPricing(yuan("1.00"), yuan("2.00"));
-    static final UsageDetails USAGE = new UsageDetails(USER, ApiKeyId.of("key_1"), "mock/echo", "mock", "chat", 1000, 500, PRICING);
+    static final UsageDetails USAGE = new UsageDetails(USER, ApiKeyId.of("key_1"), ModelId.of("mock/echo"), "mock", "chat", 1000, 500, PRICING);
 
     private final Reconciliation reconciliation = new Reconciliation();
 

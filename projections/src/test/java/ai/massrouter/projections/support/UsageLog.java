@@ -17,6 +17,7 @@ import ai.massrouter.api.common.Money;
 import ai.massrouter.api.generation.GenerationId;
 import ai.massrouter.api.generation.GenerationOutcome;
 import ai.massrouter.api.generation.GenerationRecordedEvent;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.user.UserId;
@@ -75,7 +76,7 @@ public final class UsageLog {
         UserId user = user(u);
         long[] balance = balances.get(account.value());
         String model = "test/model-" + (call + u) % 3;
-        UsageDetails usage = new UsageDetails(user, ApiKeyId.of("key_" + u), model, "mock", "chat", 100 + call, 10 + u,
+        UsageDetails usage = new UsageDetails(user, ApiKeyId.of("key_" + u), ModelId.of(model), "mock", "chat", 100 + call, 10 + u,
                 new ModelPricing(PRICE, PRICE), null, null, new CallTimings(50L + call, 400L + call * 7L));
         Money cost = new Money(1_000_000L * (call + 1), "CNY");
         if (call % 3 == 0) {
@@ -93,7 +94,7 @@ public final class UsageLog {
             append(account, new HoldSettledEvent(account, user, HoldId.of(hold), usage, held, cost, held.minus(cost),
                     Money.zero("CNY"), new Money(balance[0], "CNY"), Money.zero("CNY"), at.plusSeconds(2)));
             events.add(new GenericDomainEventMessage<>("GenerationAggregate", hold, 0, new GenerationRecordedEvent(
-                    GenerationId.of(hold), user, ApiKeyId.of("key_" + u), "chat.completions", model, "mock", List.of(), 100 + call,
+                    GenerationId.of(hold), user, ApiKeyId.of("key_" + u), "chat.completions", ModelId.of(model), "mock", List.of(), 100 + call,
                     10 + u, 0, 0, cost, cost, 50L + call, 400L + call, call % 2 == 0, GenerationOutcome.COMPLETED,
                     null, at, at.plusSeconds(2))));
         } else {
