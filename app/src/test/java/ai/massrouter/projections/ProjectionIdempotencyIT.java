@@ -3,6 +3,7 @@ package ai.massrouter.projections;
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOpenedEvent;
 import ai.massrouter.api.account.FundsHeldEvent;
+import ai.massrouter.api.account.HoldId;
 import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
@@ -13,6 +14,7 @@ import ai.massrouter.api.common.Money;
 import ai.massrouter.api.generation.GenerationId;
 import ai.massrouter.api.generation.GenerationOutcome;
 import ai.massrouter.api.generation.GenerationRecordedEvent;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.app.support.PlatformIT;
@@ -42,7 +44,7 @@ class ProjectionIdempotencyIT extends PlatformIT {
         AccountId account = AccountId.of("acc_idempotency");
         UserId user = UserId.of("usr_idempotency");
         Money yuan = Money.of(1, "CNY");
-        UsageDetails usage = new UsageDetails(user, null, "test/idempotency", "mock", "chat", 10, 5,
+        UsageDetails usage = new UsageDetails(user, null, ModelId.of("test/idempotency"), "mock", "chat", 10, 5,
                 new ModelPricing(yuan, yuan));
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         List<EventMessage<?>> events = List.of(
@@ -79,18 +81,18 @@ class ProjectionIdempotencyIT extends PlatformIT {
         Money held = Money.of(1, "CNY");
         Money charged = new Money(1500, "CNY");
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
-        UsageDetails usage = new UsageDetails(user, ApiKeyId.of("key_1"), "mock/echo", "mock", "chat", 10, 5,
+        UsageDetails usage = new UsageDetails(user, ApiKeyId.of("key_1"), ModelId.of("mock/echo"), "mock", "chat", 10, 5,
                 new ModelPricing(held, held), 0L, 0L);
         List<EventMessage<?>> events = List.of(
                 new GenericDomainEventMessage<>("AccountAggregate", account.value(), 5,
-                        new FundsHeldEvent(account, user, "chatcmpl-idem", ApiKeyId.of("key_1"), held, "chat.completions mock/echo",
+                        new FundsHeldEvent(account, user, HoldId.of("chatcmpl-idem"), ApiKeyId.of("key_1"), held, "chat.completions mock/echo",
                                 held, held, at)),
                 new GenericDomainEventMessage<>("AccountAggregate", account.value(), 6,
-                        new HoldSettledEvent(account, user, "chatcmpl-idem", usage, held, charged, held.minus(charged),
+                        new HoldSettledEvent(account, user, HoldId.of("chatcmpl-idem"), usage, held, charged, held.minus(charged),
                                 Money.zero("CNY"), held.minus(charged), Money.zero("CNY"), at)),
                 new GenericDomainEventMessage<>("GenerationAggregate", "chatcmpl-idem", 0,
                         new GenerationRecordedEvent(GenerationId.of("chatcmpl-idem"), user, ApiKeyId.of("key_1"), "chat.completions",
-                                "mock/echo", "mock", List.of(), 10, 5, 0, 0, charged, charged, null, 12, false,
+                                ModelId.of("mock/echo"), "mock", List.of(), 10, 5, 0, 0, charged, charged, null, 12, false,
                                 GenerationOutcome.COMPLETED, null, at, at)));
 
         applyTwice("generations", events);

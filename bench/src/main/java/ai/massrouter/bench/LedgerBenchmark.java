@@ -10,6 +10,7 @@ import ai.massrouter.api.account.UsageCharge;
 import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.app.MassRouterApplication;
@@ -42,7 +43,7 @@ public final class LedgerBenchmark {
     private static final Money PRICE = Money.of(1, "CNY");
     private static final Money ONE_NANO = new Money(1, "CNY");
     private static final int WARMUP_SECONDS = 2;
-    private static final UsageDetails USAGE = new UsageDetails(UserId.of("usr_bench"), null, "mock/echo", "mock",
+    private static final UsageDetails USAGE = new UsageDetails(UserId.of("usr_bench"), null, ModelId.of("mock/echo"), "mock",
             "chat", 1, 0, new ModelPricing(PRICE, PRICE));
 
     private LedgerBenchmark() {

@@ -4,6 +4,7 @@ import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOpenedEvent;
 import ai.massrouter.api.account.CallTimings;
 import ai.massrouter.api.account.FundsHeldEvent;
+import ai.massrouter.api.account.HoldId;
 import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
@@ -15,6 +16,7 @@ import ai.massrouter.api.common.Money;
 import ai.massrouter.api.generation.GenerationId;
 import ai.massrouter.api.generation.GenerationOutcome;
 import ai.massrouter.api.generation.GenerationRecordedEvent;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.user.UserId;
@@ -79,14 +81,14 @@ final class LedgerEvents {
         ApiKeyId key = ApiKeyId.of("key_bench" + u + "_" + (call % 3));
         balance[u] -= cost.nanos();
         if (call % 3 == 0) {
-            UsageDetails usage = new UsageDetails(user(u), key, modelId, "bench", CATEGORIES[model % CATEGORIES.length],
+            UsageDetails usage = new UsageDetails(user(u), key, ModelId.of(modelId), "bench", CATEGORIES[model % CATEGORIES.length],
                     prompt, completion, PRICING);
             return List.of(event(u, new UsageChargedEvent(account(u), user(u), OperationId.of(OperationOrigin.USAGE,
                     "bench-" + call), usage, cost, new Money(balance[u], "CNY"), at), at));
         }
         long first = 100 + random.nextInt(900);
         long total = first + random.nextInt(5000);
-        UsageDetails usage = new UsageDetails(user(u), key, modelId, "bench-" + (model % 3),
+        UsageDetails usage = new UsageDetails(user(u), key, ModelId.of(modelId), "bench-" + (model % 3),
                 CATEGORIES[model % CATEGORIES.length], prompt, completion, PRICING, null, null,
                 new CallTimings(first, total));
         String hold = "chatcmpl-bench-" + call;
@@ -94,12 +96,12 @@ final class LedgerEvents {
         Money before = new Money(balance[u] + cost.nanos(), "CNY");
         Instant done = at.plusMillis(total);
         return List.of(
-                event(u, new FundsHeldEvent(account(u), user(u), hold, key, held, "chat.completions " + modelId, before,
+                event(u, new FundsHeldEvent(account(u), user(u), HoldId.of(hold), key, held, "chat.completions " + modelId, before,
                         held, at), at),
-                event(u, new HoldSettledEvent(account(u), user(u), hold, usage, held, cost, held.minus(cost),
+                event(u, new HoldSettledEvent(account(u), user(u), HoldId.of(hold), usage, held, cost, held.minus(cost),
                         Money.zero("CNY"), new Money(balance[u], "CNY"), Money.zero("CNY"), done), done),
                 new GenericDomainEventMessage<>("GenerationAggregate", hold, 0, new GenerationRecordedEvent(
-                        GenerationId.of(hold), user(u), key, "chat.completions", modelId, "bench-" + (model % 3),
+                        GenerationId.of(hold), user(u), key, "chat.completions", ModelId.of(modelId), "bench-" + (model % 3),
                         List.of(), prompt, completion, 0, 0, cost, cost, first, total, call % 2 == 0,
                         GenerationOutcome.COMPLETED, null, at, done), MetaData.emptyInstance(),
                         UUID.randomUUID().toString(), done));

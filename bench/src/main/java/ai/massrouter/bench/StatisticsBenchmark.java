@@ -1,6 +1,7 @@
 package ai.massrouter.bench;
 
 import ai.massrouter.api.account.AccountId;
+import ai.massrouter.api.account.HoldId;
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.account.CallTimings;
 import ai.massrouter.api.account.HoldSettledEvent;
@@ -10,6 +11,7 @@ import ai.massrouter.api.account.UsageChargedEvent;
 import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.app.MassRouterApplication;
@@ -157,12 +159,12 @@ public final class StatisticsBenchmark {
             if (i % 2 == 0) {
                 payload = new UsageChargedEvent(accountId, userId, OperationId.of(OperationOrigin.USAGE, "bench-" + i),
                         new UsageDetails(userId,
-                        ApiKeyId.of("key_bench" + user + "_" + (i % 3)), modelId, "bench", CATEGORIES[model % CATEGORIES.length],
+                        ApiKeyId.of("key_bench" + user + "_" + (i % 3)), ModelId.of(modelId), "bench", CATEGORIES[model % CATEGORIES.length],
                         prompt, completion, pricing), cost, Money.zero("CNY"), at);
             } else {
                 long first = 100 + random.nextInt(900);
-                payload = new HoldSettledEvent(accountId, userId, "bench-" + i, new UsageDetails(userId,
-                        ApiKeyId.of("key_bench" + user + "_" + (i % 3)), modelId, "bench-" + (model % 3),
+                payload = new HoldSettledEvent(accountId, userId, HoldId.of("bench-" + i), new UsageDetails(userId,
+                        ApiKeyId.of("key_bench" + user + "_" + (i % 3)), ModelId.of(modelId), "bench-" + (model % 3),
                         CATEGORIES[model % CATEGORIES.length], prompt, completion, pricing, null, null,
                         new CallTimings(first, first + random.nextInt(5000))), cost, cost, Money.zero("CNY"),
                         Money.zero("CNY"), Money.zero("CNY"), Money.zero("CNY"), at);

@@ -3,11 +3,13 @@ package ai.massrouter.gateway;
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOperationResult;
 import ai.massrouter.api.account.CallTimings;
+import ai.massrouter.api.account.HoldId;
 import ai.massrouter.api.account.PlaceHoldCommand;
 import ai.massrouter.api.account.ReleaseHoldCommand;
 import ai.massrouter.api.account.SettleHoldCommand;
 import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.gateway.provider.TokenUsage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +42,7 @@ public class CallBilling {
     public void hold(GatewayCall call) {
         Money amount = call.pricing().cost(call.promptEstimate(),
                 Math.multiplyExact(call.completionBudget(), call.choices()));
-        commands.command(new PlaceHoldCommand(account(call), call.requestId(), amount, call.caller().apiKey(),
+        commands.command(new PlaceHoldCommand(account(call), holdId(call), amount, call.caller().apiKey(),
                 call.caller().keyLimits(), call.endpoint() + " " + call.model().id(), call.startedAt()));
     }
 
@@ -56,12 +58,12 @@ public class CallBilling {
      * {@code timings}: how fast the upstream answered, for the statistics.
      */
     public Money settle(GatewayCall call, String provider, TokenUsage usage, CallTimings timings) {
-        UsageDetails details = new UsageDetails(call.caller().userId(), call.caller().apiKey(), call.model().id(),
+        UsageDetails details = new UsageDetails(call.caller().userId(), call.caller().apiKey(), ModelId.of(call.model().id()),
                 provider, call.model().category(), usage.promptTokens(), usage.completionTokens(), call.pricing(),
                 usage.cachedPromptTokens(), usage.reasoningTokens(), timings);
         Money cost = cost(call, usage);
         try {
-            AccountOperationResult result = commands.command(new SettleHoldCommand(account(call), call.requestId(),
+            AccountOperationResult result = commands.command(new SettleHoldCommand(account(call), holdId(call),
                     details, cost, clock.instant()));
             return result == null ? cost : result.amount();
         } catch (RuntimeException e) {
@@ -72,7 +74,7 @@ public class CallBilling {
 
     public void release(GatewayCall call, String reason) {
         try {
-            commands.command(new ReleaseHoldCommand(account(call), call.requestId(), reason, clock.instant()));
+            commands.command(new ReleaseHoldCommand(account(call), holdId(call), reason, clock.instant()));
         } catch (RuntimeException e) {
             log.error("Releasing the hold of {} failed; it stays open", call.requestId(), e);
         }
@@ -80,5 +82,10 @@ public class CallBilling {
 
     private static AccountId account(GatewayCall call) {
         return AccountId.forUser(call.caller().userId());
+    }
+
+    /** The call's hold is named by its request id. */
+    private static HoldId holdId(GatewayCall call) {
+        return HoldId.of(call.requestId());
     }
 }

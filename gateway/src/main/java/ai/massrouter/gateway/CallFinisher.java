@@ -4,6 +4,7 @@ import ai.massrouter.api.common.Money;
 import ai.massrouter.api.generation.GenerationId;
 import ai.massrouter.api.generation.GenerationOutcome;
 import ai.massrouter.api.generation.RecordGenerationCommand;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.gateway.provider.TokenUsage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,7 @@ class CallFinisher implements DisposableBean {
                         GenerationOutcome outcome, String failure) {
         CallTrace trace = call.trace();
         RecordGenerationCommand command = new RecordGenerationCommand(GenerationId.of(call.requestId()),
-                call.caller().userId(), call.caller().apiKey(), call.endpoint(), call.model().id(), provider,
+                call.caller().userId(), call.caller().apiKey(), call.endpoint(), ModelId.of(call.model().id()), provider,
                 trace.fallbacks(), usage.promptTokens(), usage.completionTokens(), usage.cachedPromptTokens(),
                 usage.reasoningTokens(), cost, charged, trace.timeToFirstOutputMillis(), trace.elapsedMillis(),
                 call.streamed(), outcome, failure, call.startedAt(), clock.instant());

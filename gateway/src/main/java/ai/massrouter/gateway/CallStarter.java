@@ -4,6 +4,7 @@ import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.model.ModelCategory;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelStatus;
 import ai.massrouter.api.model.ModelView;
 import ai.massrouter.api.model.PriceModelQuery;
@@ -129,7 +130,7 @@ public class CallStarter {
     }
 
     private Optional<ModelView> find(String id) {
-        return bus.query(new PriceModelQuery(id), ResponseTypes.optionalInstanceOf(ModelView.class));
+        return bus.query(new PriceModelQuery(ModelId.of(id)), ResponseTypes.optionalInstanceOf(ModelView.class));
     }
 
     /** A call whose hold is placed, and the routes it may take. */

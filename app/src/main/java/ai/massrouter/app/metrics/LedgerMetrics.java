@@ -5,6 +5,7 @@ import ai.massrouter.api.account.HoldReleasedEvent;
 import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.UsageChargedEvent;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
@@ -28,12 +29,12 @@ public class LedgerMetrics {
 
     @EventHandler
     void on(UsageChargedEvent event) {
-        charged("metered", event.usage().modelId(), event.amount());
+        charged("metered", ModelId.valueOf(event.usage().modelId()), event.amount());
     }
 
     @EventHandler
     void on(HoldSettledEvent event) {
-        charged("gateway", event.usage().modelId(), event.charged());
+        charged("gateway", ModelId.valueOf(event.usage().modelId()), event.charged());
         hold("settled", event.held());
     }
 

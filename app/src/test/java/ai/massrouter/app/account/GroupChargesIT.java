@@ -9,6 +9,7 @@ import ai.massrouter.api.account.UsageChargeOutcome;
 import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.app.support.AtOnce;
@@ -50,7 +51,7 @@ class GroupChargesIT extends PlatformIT {
     }
 
     private static ChargeUsageBatchCommand charges(User user, String... requestIds) {
-        UsageDetails usage = new UsageDetails(UserId.of(user.id()), null, "mock/echo", "mock", "chat", 100_000, 0,
+        UsageDetails usage = new UsageDetails(UserId.of(user.id()), null, ModelId.of("mock/echo"), "mock", "chat", 100_000, 0,
                 new ModelPricing(Money.of(1, "CNY"), Money.of(1, "CNY")));
         return new ChargeUsageBatchCommand(user.account(), java.util.Arrays.stream(requestIds)
                 .map(id -> new UsageCharge(id, usage, TEN_CENTS, SpendLimits.NONE)).toList(), Instant.now());

@@ -1,11 +1,13 @@
 package ai.massrouter.app.account;
 
 import ai.massrouter.api.account.AccountId;
+import ai.massrouter.api.account.HoldId;
 import ai.massrouter.api.account.PlaceHoldCommand;
 import ai.massrouter.api.account.SettleHoldCommand;
 import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.app.support.PlatformIT;
@@ -44,12 +46,12 @@ class StaleHoldIT extends PlatformIT {
         AccountId account = AccountId.forUser(UserId.of(userId));
         Money cny = Money.of(1, "CNY");
 
-        commands.sendAndWait(new PlaceHoldCommand(account, "chatcmpl-lost", money("3.00"), null, SpendLimits.NONE,
+        commands.sendAndWait(new PlaceHoldCommand(account, HoldId.of("chatcmpl-lost"), money("3.00"), null, SpendLimits.NONE,
                 "chat.completions mock/echo", Instant.now()));
-        commands.sendAndWait(new PlaceHoldCommand(account, "chatcmpl-done", money("2.00"), null, SpendLimits.NONE,
+        commands.sendAndWait(new PlaceHoldCommand(account, HoldId.of("chatcmpl-done"), money("2.00"), null, SpendLimits.NONE,
                 "chat.completions mock/echo", Instant.now()));
-        commands.sendAndWait(new SettleHoldCommand(account, "chatcmpl-done", new UsageDetails(UserId.of(userId), null,
-                "mock/echo", "mock", "chat", 1_000_000, 0, new ModelPricing(cny, cny)), money("1.00"), Instant.now()));
+        commands.sendAndWait(new SettleHoldCommand(account, HoldId.of("chatcmpl-done"), new UsageDetails(UserId.of(userId), null,
+                ModelId.of("mock/echo"), "mock", "chat", 1_000_000, 0, new ModelPricing(cny, cny)), money("1.00"), Instant.now()));
         Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(balance(api, token).path("on_hold").decimalValue()).isEqualByComparingTo("3.00"));
 

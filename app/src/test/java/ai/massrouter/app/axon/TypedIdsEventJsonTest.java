@@ -3,6 +3,7 @@ package ai.massrouter.app.axon;
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.CallTimings;
 import ai.massrouter.api.account.FundsHeldEvent;
+import ai.massrouter.api.account.HoldId;
 import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.account.PaymentRefundDebitedEvent;
@@ -14,6 +15,7 @@ import ai.massrouter.api.common.Money;
 import ai.massrouter.api.generation.GenerationId;
 import ai.massrouter.api.generation.GenerationOutcome;
 import ai.massrouter.api.generation.GenerationRecordedEvent;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.user.UserId;
@@ -34,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TypedIdsEventJsonTest {
 
-    private static final Serializer EVENTS = new AxonConfig().eventSerializer();
+    static final Serializer EVENTS = new AxonConfig().eventSerializer();
     private static final AccountId ACCOUNT = AccountId.of("acc_1");
     private static final UserId USER = UserId.of("usr_1");
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
@@ -73,7 +75,7 @@ class TypedIdsEventJsonTest {
 
     @Test
     void fundsHeld_namesItsKeyByTheBareString() {
-        FundsHeldEvent event = new FundsHeldEvent(ACCOUNT, USER, "chatcmpl-1", ApiKeyId.of("key_1"), Money.of(1, "CNY"),
+        FundsHeldEvent event = new FundsHeldEvent(ACCOUNT, USER, HoldId.of("chatcmpl-1"), ApiKeyId.of("key_1"), Money.of(1, "CNY"),
                 "chat.completions openai/gpt-4o", Money.of(30, "CNY"), Money.of(1, "CNY"), AT);
 
         assertStoredAs(event, "1", "{" + WHO + ",\"holdId\":\"chatcmpl-1\",\"apiKeyId\":\"key_1\"," + money("amount", 1)
@@ -85,7 +87,7 @@ class TypedIdsEventJsonTest {
     void usageCharged_writesItsUsageAsTheStringIdVersionDid() {
         ModelPricing pricing = new ModelPricing(Money.of(2, "CNY"), Money.of(8, "CNY"), Money.of(1, "CNY"));
         UsageChargedEvent event = new UsageChargedEvent(ACCOUNT, USER, OperationId.of(OperationOrigin.USAGE, "req-1"),
-                new UsageDetails(USER, ApiKeyId.of("key_1"), "openai/gpt-4o", "openai", "chat", 1200, 300, pricing,
+                new UsageDetails(USER, ApiKeyId.of("key_1"), ModelId.of("openai/gpt-4o"), "openai", "chat", 1200, 300, pricing,
                         1000L, 200L, new CallTimings(412L, 2310L)),
                 Money.of(1, "CNY"), Money.of(29, "CNY"), AT);
         StringIdUsageCharged before = new StringIdUsageCharged(ACCOUNT, USER, event.operationId(),
@@ -97,7 +99,7 @@ class TypedIdsEventJsonTest {
 
     @Test
     void aChargeWithoutKey_staysNull() {
-        UsageDetails usage = new UsageDetails(USER, null, "openai/gpt-4o", "openai", "chat", 1, 2,
+        UsageDetails usage = new UsageDetails(USER, null, ModelId.of("openai/gpt-4o"), "openai", "chat", 1, 2,
                 new ModelPricing(Money.of(2, "CNY"), Money.of(8, "CNY")));
 
         assertThat(EVENTS.serialize(usage, String.class).getData()).contains("\"apiKeyId\":null");
@@ -109,7 +111,7 @@ class TypedIdsEventJsonTest {
     void generationRecorded_writesItsKeyAsTheStringIdVersionDid() {
         Money cost = Money.of(1, "CNY");
         GenerationRecordedEvent event = new GenerationRecordedEvent(GenerationId.of("chatcmpl-1"), USER,
-                ApiKeyId.of("key_1"), "chat.completions", "openai/gpt-4o", "openrouter", List.of("openai: 503"), 1200,
+                ApiKeyId.of("key_1"), "chat.completions", ModelId.of("openai/gpt-4o"), "openrouter", List.of("openai: 503"), 1200,
                 300, 1000, 200, cost, cost, 412L, 2310, true, GenerationOutcome.COMPLETED, null, AT, AT.plusMillis(2310));
         StringIdGenerationRecorded before = new StringIdGenerationRecorded(GenerationId.of("chatcmpl-1"), USER,
                 "key_1", "chat.completions", "openai/gpt-4o", "openrouter", List.of("openai: 503"), 1200, 300, 1000,

@@ -3,6 +3,7 @@ package ai.massrouter.app.payment;
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.common.PaymentId;
+import ai.massrouter.api.common.RefundId;
 import ai.massrouter.api.payment.PaymentMethod;
 import ai.massrouter.api.payment.PaymentRefundRequestedEvent;
 import ai.massrouter.api.payment.PaymentRefundedEvent;
@@ -89,8 +90,8 @@ class LedgerBreaksIT extends PaymentITBase {
         PaymentId payment = PaymentId.of(paymentId);
         Instant now = Instant.now();
         inject(paymentId, "PaymentAggregate", new PaymentRefundRequestedEvent(payment, userId,
-                AccountId.forUser(userId), "refund_injected", yuan("20"), yuan("20"), false, "no debit", userId, now));
-        inject(paymentId, "PaymentAggregate", new PaymentRefundedEvent(payment, userId, "refund_injected", yuan("20"),
+                AccountId.forUser(userId), RefundId.of("refund_injected"), yuan("20"), yuan("20"), false, "no debit", userId, now));
+        inject(paymentId, "PaymentAggregate", new PaymentRefundedEvent(payment, userId, RefundId.of("refund_injected"), yuan("20"),
                 yuan("20"), yuan("20"), PaymentStatus.SUCCEEDED, now));
 
         JsonNode found = breakOf("refund_not_debited", "payment_id", paymentId);

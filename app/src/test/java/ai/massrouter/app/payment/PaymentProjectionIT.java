@@ -2,6 +2,7 @@ package ai.massrouter.app.payment;
 
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.common.RefundId;
 import ai.massrouter.api.payment.PaymentCheckout;
 import ai.massrouter.api.payment.PaymentCreatedEvent;
 import ai.massrouter.api.common.PaymentId;
@@ -49,7 +50,7 @@ class PaymentProjectionIT extends PaymentITBase {
                         BigDecimal.ONE, new PaymentCheckout(id.value(), null, "qr", null), at.plusSeconds(60), at)),
                 domain(id, 1, new PaymentSucceededEvent(id, user, AccountId.forUser(user), PaymentMethod.ALIPAY, ten,
                         ten, "trade-1", "alipay:n1", false, at)),
-                domain(id, 3, new PaymentRefundedEvent(id, user, "r1", Money.of(4, "CNY"), Money.of(4, "CNY"),
+                domain(id, 3, new PaymentRefundedEvent(id, user, RefundId.of("r1"), Money.of(4, "CNY"), Money.of(4, "CNY"),
                         Money.of(4, "CNY"), PaymentStatus.SUCCEEDED, at)));
         var invoker = ((AbstractEventProcessor) processing.eventProcessor("payments").orElseThrow()).eventHandlerInvoker();
         for (int round = 0; round < 2; round++) {

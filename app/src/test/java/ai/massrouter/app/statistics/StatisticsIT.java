@@ -4,11 +4,13 @@ import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOperationResult;
 import ai.massrouter.api.account.ChargeUsageCommand;
 import ai.massrouter.api.account.CreditTopUpCommand;
+import ai.massrouter.api.account.HoldId;
 import ai.massrouter.api.account.PlaceHoldCommand;
 import ai.massrouter.api.account.ReleaseHoldCommand;
 import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.user.UserId;
@@ -94,9 +96,9 @@ class StatisticsIT extends PlatformIT {
         charge("c", GAMMA, "code", "2025-01-01T03:00:00", 2000, 0);
         // a gateway call to alpha that failed: its hold was released
         AccountId account = AccountId.forUser(UserId.of(users.get("c")));
-        commands.sendAndWait(new PlaceHoldCommand(account, "stat-failed", Money.of(1, "CNY"), null, SpendLimits.NONE,
+        commands.sendAndWait(new PlaceHoldCommand(account, HoldId.of("stat-failed"), Money.of(1, "CNY"), null, SpendLimits.NONE,
                 "chat.completions " + ALPHA, at("2025-01-01T04:00:00")));
-        commands.sendAndWait(new ReleaseHoldCommand(account, "stat-failed", "upstream 503", at("2025-01-01T04:00:02")));
+        commands.sendAndWait(new ReleaseHoldCommand(account, HoldId.of("stat-failed"), "upstream 503", at("2025-01-01T04:00:02")));
         commands.sendAndWait(new CreditTopUpCommand(AccountId.forUser(UserId.of(users.get("a"))), PaymentId.of("pay_stat"),
                 "stripe", Money.of(50, "CNY"), Instant.now()));
         fed = true;
@@ -321,7 +323,7 @@ class StatisticsIT extends PlatformIT {
     private void charge(String user, String model, String category, String shanghaiTime, long prompt,
                         long completion) {
         UserId userId = UserId.of(users.get(user));
-        UsageDetails usage = new UsageDetails(userId, null, model, "statco", category, prompt, completion, PRICING);
+        UsageDetails usage = new UsageDetails(userId, null, ModelId.of(model), "statco", category, prompt, completion, PRICING);
         Money cost = PRICING.cost(prompt, completion);
         AccountOperationResult result = commands.sendAndWait(new ChargeUsageCommand(AccountId.forUser(userId),
                 "stat-" + UUID.randomUUID(), usage, cost, SpendLimits.NONE, at(shanghaiTime)));

@@ -142,7 +142,7 @@ public class AccountAggregate {
 
     @CommandHandler
     public AccountOperationResult handle(PlaceHoldCommand c, AccountOperations operations) {
-        return once(operations, OperationId.of(OperationOrigin.HOLD, c.holdId()), c.at(), () -> {
+        return once(operations, OperationId.of(OperationOrigin.HOLD, c.holdId().value()), c.at(), () -> {
             Money amount = nonNegative(c.amount());
             ensureAvailable(amount);
             spendOf(ApiKeyId.valueOf(c.apiKeyId())).ensureWithin(c.keyLimits(), amount, c.at());
@@ -154,7 +154,7 @@ public class AccountAggregate {
 
     @CommandHandler
     public AccountOperationResult handle(SettleHoldCommand c, AccountOperations operations) {
-        return once(operations, OperationId.of(OperationOrigin.SETTLEMENT, c.holdId()), c.at(), () -> {
+        return once(operations, OperationId.of(OperationOrigin.SETTLEMENT, c.holdId().value()), c.at(), () -> {
             Hold hold = openHold(c.holdId());
             Money cost = nonNegative(c.amount());
             long coverable = hold.amount() + available();
@@ -169,7 +169,7 @@ public class AccountAggregate {
 
     @CommandHandler
     public AccountOperationResult handle(ReleaseHoldCommand c, AccountOperations operations) {
-        return once(operations, OperationId.of(OperationOrigin.RELEASE, c.holdId()), c.at(), () -> {
+        return once(operations, OperationId.of(OperationOrigin.RELEASE, c.holdId().value()), c.at(), () -> {
             Hold hold = openHold(c.holdId());
             long heldAfter = held - hold.amount();
             return movement(MovementKind.RELEASE, money(hold.amount()), balance, heldAfter, new HoldReleasedEvent(accountId, userId,
@@ -217,7 +217,7 @@ public class AccountAggregate {
 
     @CommandHandler
     public AccountOperationResult handle(DebitPaymentRefundCommand c, AccountOperations operations) {
-        OperationId operationId = OperationId.of(OperationOrigin.PAYMENT_REFUND, c.paymentId().value() + ":" + c.refundId());
+        OperationId operationId = OperationId.of(OperationOrigin.PAYMENT_REFUND, c.paymentId().value() + ":" + c.refundId().value());
         return once(operations, operationId, c.at(), () -> {
             Money amount = positive(c.amount());
             if (!c.force()) {
@@ -294,8 +294,8 @@ public class AccountAggregate {
         }
     }
 
-    private Hold openHold(String holdId) {
-        Hold hold = holds.get(holdId);
+    private Hold openHold(HoldId holdId) {
+        Hold hold = holds.get(holdId.value());
         if (hold == null) {
             throw DomainException.notFound("Open hold " + holdId);
         }
@@ -376,7 +376,7 @@ public class AccountAggregate {
     void on(FundsHeldEvent e) {
         held = e.heldAfter().nanos();
         String key = ApiKeyId.valueOf(e.apiKeyId());
-        holds.put(e.holdId(), new Hold(e.amount().nanos(), key, e.at()));
+        holds.put(e.holdId().value(), new Hold(e.amount().nanos(), key, e.at()));
         if (key != null) {
             keySpend.put(key, spendOf(key).holding(e.amount().nanos()));
         }
@@ -384,7 +384,7 @@ public class AccountAggregate {
 
     @EventSourcingHandler
     void on(HoldSettledEvent e) {
-        Hold hold = holds.remove(e.holdId());
+        Hold hold = holds.remove(e.holdId().value());
         balance = e.balanceAfter().nanos();
         held = e.heldAfter().nanos();
         if (hold != null && hold.apiKeyId() != null) {
@@ -395,7 +395,7 @@ public class AccountAggregate {
 
     @EventSourcingHandler
     void on(HoldReleasedEvent e) {
-        Hold hold = holds.remove(e.holdId());
+        Hold hold = holds.remove(e.holdId().value());
         held = e.heldAfter().nanos();
         if (hold != null && hold.apiKeyId() != null) {
             keySpend.put(hold.apiKeyId(), spendOf(hold.apiKeyId()).holding(-hold.amount()));

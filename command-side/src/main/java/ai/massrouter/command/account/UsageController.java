@@ -11,6 +11,7 @@ import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.ErrorDetails;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelStatus;
 import ai.massrouter.api.model.ModelView;
 import ai.massrouter.command.model.PriceList;
@@ -104,7 +105,7 @@ public class UsageController {
             } else if (model.status() != ModelStatus.AVAILABLE) {
                 refused.put(i, new ErrorDetails(ErrorCode.MODEL_001, "Model " + r.model() + " is unavailable", Map.of()));
             } else {
-                UsageDetails usage = new UsageDetails(caller.userId(), caller.apiKey(), model.id(), model.provider(),
+                UsageDetails usage = new UsageDetails(caller.userId(), caller.apiKey(), ModelId.of(model.id()), model.provider(),
                         model.category(), r.promptTokens(), r.completionTokens(), model.pricing());
                 charges.add(new UsageCharge(r.requestId(), usage,
                         model.pricing().cost(r.promptTokens(), r.completionTokens()), caller.keyLimits()));

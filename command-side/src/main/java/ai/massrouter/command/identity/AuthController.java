@@ -10,6 +10,7 @@ import ai.massrouter.api.user.LoggedInUser;
 import ai.massrouter.api.user.RefreshOutcome;
 import ai.massrouter.api.user.RefreshUserSessionCommand;
 import ai.massrouter.api.user.RegisterUserCommand;
+import ai.massrouter.api.user.SessionId;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.api.user.UserRole;
 import ai.massrouter.command.identity.TokenService.RefreshClaims;
@@ -62,7 +63,7 @@ public class AuthController {
         }
         UserId userId = UserId.generate();
         String email = request.email().trim();
-        String sessionId = TokenService.newTokenId();
+        SessionId sessionId = SessionId.generate();
         String refreshTokenId = TokenService.newTokenId();
         Instant now = clock.instant();
         commands.sendAndWait(new RegisterUserCommand(userId, email, request.username(),
@@ -77,7 +78,7 @@ public class AuthController {
         attempts.check(request.email());
         PasswordCredential credential = passwords.verify(request.email(), request.password());
         UserId userId = credential.userId();
-        String sessionId = TokenService.newTokenId();
+        SessionId sessionId = SessionId.generate();
         String refreshTokenId = TokenService.newTokenId();
         LoggedInUser user = commands.sendAndWait(new LogInUserCommand(userId, credential.passwordHash(), sessionId,
                 refreshTokenId, clock.instant()));

@@ -9,6 +9,7 @@ import ai.massrouter.api.user.LinkExternalIdentityCommand;
 import ai.massrouter.api.user.LogInWithExternalIdentityCommand;
 import ai.massrouter.api.user.LoggedInUser;
 import ai.massrouter.api.user.RegisterExternalUserCommand;
+import ai.massrouter.api.user.SessionId;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.api.user.UserRole;
 import ai.massrouter.command.user.ExternalIdentityDirectory;
@@ -48,7 +49,7 @@ class ExternalSignIn {
     }
 
     AuthResponse signIn(ExternalProfile profile) {
-        String sessionId = TokenService.newTokenId();
+        SessionId sessionId = SessionId.generate();
         String refreshTokenId = TokenService.newTokenId();
         UserId linked = identities.findUser(profile.provider(), profile.subject()).orElse(null);
         if (linked != null) {
@@ -78,7 +79,7 @@ class ExternalSignIn {
     }
 
     /** Retries with another random suffix if the username is taken (a unique-username rule refuses it). */
-    private String register(UserId userId, ExternalProfile profile, String sessionId, String refreshTokenId) {
+    private String register(UserId userId, ExternalProfile profile, SessionId sessionId, String refreshTokenId) {
         for (int attempt = 1; ; attempt++) {
             String username = UsernameSuggester.suggest(profile);
             Instant now = clock.instant();
@@ -97,7 +98,7 @@ class ExternalSignIn {
         }
     }
 
-    private AuthResponse response(UserId userId, String email, String username, UserRole role, String sessionId,
+    private AuthResponse response(UserId userId, String email, String username, UserRole role, SessionId sessionId,
                                   String refreshTokenId) {
         return new AuthResponse(new AuthResponse.UserSummary(userId.value(), email, username, role.wireName()),
                 AuthResponse.Tokens.of(tokens.issue(userId, role, sessionId, refreshTokenId)));

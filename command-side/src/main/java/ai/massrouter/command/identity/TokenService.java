@@ -2,6 +2,7 @@ package ai.massrouter.command.identity;
 
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
+import ai.massrouter.api.user.SessionId;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.api.user.UserRole;
 import io.jsonwebtoken.Claims;
@@ -49,7 +50,7 @@ public class TokenService {
         return UUID.randomUUID().toString();
     }
 
-    public IssuedTokens issue(UserId userId, UserRole role, String sessionId, String refreshTokenId) {
+    public IssuedTokens issue(UserId userId, UserRole role, SessionId sessionId, String refreshTokenId) {
         Instant now = clock.instant();
         String access = Jwts.builder()
                 .subject(userId.value())
@@ -65,7 +66,7 @@ public class TokenService {
                 .id(refreshTokenId)
                 .claim(TYPE, "refresh")
                 .claim(ROLE, role.wireName())
-                .claim(SESSION, sessionId)
+                .claim(SESSION, SessionId.valueOf(sessionId))
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(refreshTtl)))
                 .signWith(key)
@@ -80,8 +81,9 @@ public class TokenService {
 
     public RefreshClaims parseRefresh(String token) {
         Claims claims = parse(token, "refresh");
-        return new RefreshClaims(UserId.of(claims.getSubject()), role(claims), claims.get(SESSION, String.class),
-                claims.getId());
+        String session = claims.get(SESSION, String.class);
+        return new RefreshClaims(UserId.of(claims.getSubject()), role(claims),
+                session == null ? null : SessionId.of(session), claims.getId());
     }
 
     private Claims parse(String token, String expectedType) {
@@ -109,6 +111,6 @@ public class TokenService {
     public record AccessClaims(UserId userId, UserRole role) {
     }
 
-    public record RefreshClaims(UserId userId, UserRole role, String sessionId, String tokenId) {
+    public record RefreshClaims(UserId userId, UserRole role, SessionId sessionId, String tokenId) {
     }
 }

@@ -47,7 +47,7 @@ public class AdminModelController {
 
     /** Answers once the catalog shows what this write did: the next GET and the gateway see it. */
     private void awaitCatalog(String modelId, Predicate<ModelView> shows) {
-        catchUp.await(new FindModelQuery(modelId), ModelView.class, shows);
+        catchUp.await(new FindModelQuery(ModelId.of(modelId)), ModelView.class, shows);
     }
 
     @PostMapping

@@ -51,20 +51,24 @@ public class PriceList {
 
     @QueryHandler
     public ModelView handle(PriceModelQuery query) {
-        return model(query.modelId()).orElse(null);
+        ModelId id = query.modelId();
+        return id == null || !ModelId.isValid(id.value()) ? null : priced(id).orElse(null);
     }
 
     /** The model as its events say now; empty when the catalog has none of that id. */
     public Optional<ModelView> model(String modelId) {
-        if (!ModelId.isValid(modelId)) {
-            return Optional.empty();
-        }
-        return checked.get(modelId, this::current).map(Priced::view);
+        return ModelId.isValid(modelId) ? priced(ModelId.of(modelId)) : Optional.empty();
+    }
+
+    /** A model of a well-formed id: from memory while the node is fresh and it was checked, else checked now. */
+    private Optional<ModelView> priced(ModelId id) {
+        return checked.get(id.value(), modelId -> current(id)).map(Priced::view);
     }
 
     /** The model checked against its stream's last sequence number, its newer events applied. */
-    private Optional<Priced> current(String modelId) {
-        String stream = ModelId.of(modelId).aggregateId();
+    private Optional<Priced> current(ModelId id) {
+        String modelId = id.value();
+        String stream = id.aggregateId();
         Optional<Long> last = events.lastSequenceNumberFor(stream);
         if (last.isEmpty()) {
             models.remove(modelId);

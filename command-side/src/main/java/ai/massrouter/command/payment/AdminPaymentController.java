@@ -4,6 +4,7 @@ import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.common.RefundId;
 import ai.massrouter.api.payment.ConfirmBankTransferCommand;
 import ai.massrouter.api.payment.PaymentCompletion;
 import ai.massrouter.api.common.PaymentId;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
-import java.util.UUID;
 
 /** Administrators confirm bank transfers that arrived and refund payments (full or partial). */
 @RestController
@@ -61,7 +61,7 @@ public class AdminPaymentController {
                                         @Valid @RequestBody RefundRequest request,
                                         @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         caller.requireAdmin();
-        String refundId = "refund_" + (key != null ? key : UUID.randomUUID().toString());
+        RefundId refundId = RefundId.forRequest(key);
         PaymentRefundTicket ticket = refunds.refund(id(paymentId), refundId, request.amount(),
                 Boolean.TRUE.equals(request.force()), request.reason(), caller.userId());
         return RefundResponse.of(ticket);

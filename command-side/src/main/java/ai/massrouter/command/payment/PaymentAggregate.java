@@ -6,6 +6,7 @@ import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.ErrorDetails;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.common.RefundId;
 import ai.massrouter.api.payment.*;
 import ai.massrouter.api.user.UserId;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -120,7 +121,7 @@ public class PaymentAggregate {
 
     @CommandHandler
     public PaymentRefundTicket handle(RequestPaymentRefundCommand c) {
-        Refund known = refunds.get(c.refundId());
+        Refund known = refunds.get(c.refundId().value());
         if (known != null) {
             return ticket(c.refundId(), known, true);
         }
@@ -131,7 +132,7 @@ public class PaymentAggregate {
         Money debit = FxRates.convert(requested, fxRate, credit.currency());
         apply(new PaymentRefundRequestedEvent(paymentId, userId, AccountId.forUser(userId), c.refundId(), requested,
                 debit, c.force(), c.reason(), c.requestedBy(), c.at()));
-        return ticket(c.refundId(), refunds.get(c.refundId()), false);
+        return ticket(c.refundId(), refunds.get(c.refundId().value()), false);
     }
 
     @CommandHandler
@@ -143,7 +144,7 @@ public class PaymentAggregate {
             apply(new PaymentRefundedEvent(paymentId, userId, c.refundId(), refund.amount(), refund.debit(), total,
                     after, c.at()));
         }
-        return ticket(c.refundId(), refunds.get(c.refundId()), false);
+        return ticket(c.refundId(), refunds.get(c.refundId().value()), false);
     }
 
     @CommandHandler
@@ -153,7 +154,7 @@ public class PaymentAggregate {
             apply(new PaymentRefundDeclinedEvent(paymentId, userId, c.refundId(), refund.amount(), c.errorCode(),
                     c.reason(), c.at()));
         }
-        return ticket(c.refundId(), refunds.get(c.refundId()), false);
+        return ticket(c.refundId(), refunds.get(c.refundId().value()), false);
     }
 
     /**
@@ -209,15 +210,15 @@ public class PaymentAggregate {
         return wanted;
     }
 
-    private Refund refundNamed(String refundId) {
-        Refund refund = refunds.get(refundId);
+    private Refund refundNamed(RefundId refundId) {
+        Refund refund = refunds.get(refundId.value());
         if (refund == null) {
             throw DomainException.notFound("Refund " + refundId);
         }
         return refund;
     }
 
-    private PaymentRefundTicket ticket(String refundId, Refund r, boolean replayed) {
+    private PaymentRefundTicket ticket(RefundId refundId, Refund r, boolean replayed) {
         return new PaymentRefundTicket(paymentId, refundId, AccountId.forUser(userId), r.amount(), r.debit(), r.force(),
                 r.reason(), r.state(), r.declineCode(), r.declineReason(), replayed);
     }
@@ -255,7 +256,7 @@ public class PaymentAggregate {
     @EventSourcingHandler
     void on(PaymentRefundRequestedEvent e) {
         reserved = reserved.plus(e.amount());
-        refunds.put(e.refundId(), new Refund(e.amount(), e.debit(), e.force(), e.reason(), RefundState.REQUESTED,
+        refunds.put(e.refundId().value(), new Refund(e.amount(), e.debit(), e.force(), e.reason(), RefundState.REQUESTED,
                 null, null));
     }
 
@@ -264,12 +265,12 @@ public class PaymentAggregate {
         reserved = reserved.minus(e.amount());
         refunded = e.refundedTotal();
         status = e.status();
-        refunds.computeIfPresent(e.refundId(), (id, r) -> r.with(RefundState.REFUNDED, null, null));
+        refunds.computeIfPresent(e.refundId().value(), (id, r) -> r.with(RefundState.REFUNDED, null, null));
     }
 
     @EventSourcingHandler
     void on(PaymentRefundDeclinedEvent e) {
         reserved = reserved.minus(e.amount());
-        refunds.computeIfPresent(e.refundId(), (id, r) -> r.with(RefundState.DECLINED, e.errorCode(), e.reason()));
+        refunds.computeIfPresent(e.refundId().value(), (id, r) -> r.with(RefundState.DECLINED, e.errorCode(), e.reason()));
     }
 }

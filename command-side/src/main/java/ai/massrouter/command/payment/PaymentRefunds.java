@@ -3,6 +3,7 @@ package ai.massrouter.command.payment;
 import ai.massrouter.api.account.AccountOperationResult;
 import ai.massrouter.api.account.DebitPaymentRefundCommand;
 import ai.massrouter.api.common.DomainException;
+import ai.massrouter.api.common.RefundId;
 import ai.massrouter.command.config.DomainRefusal;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.payment.CompletePaymentRefundCommand;
@@ -36,7 +37,7 @@ class PaymentRefunds {
         this.clock = clock;
     }
 
-    PaymentRefundTicket refund(PaymentId paymentId, String refundId, BigDecimal amount, boolean force, String reason,
+    PaymentRefundTicket refund(PaymentId paymentId, RefundId refundId, BigDecimal amount, boolean force, String reason,
                                UserId by) {
         Instant now = clock.instant();
         PaymentRefundTicket ticket = commands.sendAndWait(new RequestPaymentRefundCommand(paymentId, refundId, amount,

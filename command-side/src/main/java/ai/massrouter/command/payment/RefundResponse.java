@@ -9,7 +9,7 @@ public record RefundResponse(String paymentId, String refundId, String status, B
                              BigDecimal debited, String debitCurrency, boolean forced, boolean replayed) {
 
     static RefundResponse of(PaymentRefundTicket t) {
-        return new RefundResponse(t.paymentId().value(), t.refundId(), t.state().wireName(), t.amount().toDecimal(),
+        return new RefundResponse(t.paymentId().value(), t.refundId().value(), t.state().wireName(), t.amount().toDecimal(),
                 t.amount().currency(), t.debit().toDecimal(), t.debit().currency(), t.force(), t.replayed());
     }
 }

@@ -14,6 +14,7 @@ import ai.massrouter.api.user.LoggedInUser;
 import ai.massrouter.api.user.RefreshOutcome;
 import ai.massrouter.api.user.RefreshUserSessionCommand;
 import ai.massrouter.api.user.RegisterUserCommand;
+import ai.massrouter.api.user.SessionId;
 import ai.massrouter.api.user.UpdateUserProfileCommand;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.api.user.UserLoggedInEvent;
@@ -139,18 +140,18 @@ public class UserAggregate {
         apply(new ExternalIdentityUnlinkedEvent(userId, command.provider(), subject, command.at()));
     }
 
-    private LoggedInUser openSession(String sessionId, String refreshTokenId, Instant at) {
+    private LoggedInUser openSession(SessionId sessionId, String refreshTokenId, Instant at) {
         apply(new UserLoggedInEvent(userId, sessionId, refreshTokenId, at));
         sessions.keySet().stream()
                 .limit(Math.max(0, sessions.size() - MAX_SESSIONS))
                 .toList()
-                .forEach(old -> apply(new UserSessionRevokedEvent(userId, old, "session_limit", at)));
+                .forEach(old -> apply(new UserSessionRevokedEvent(userId, SessionId.of(old), "session_limit", at)));
         return new LoggedInUser(userId, username, role);
     }
 
     @CommandHandler
     public RefreshOutcome handle(RefreshUserSessionCommand command) {
-        String current = sessions.get(command.sessionId());
+        String current = sessions.get(SessionId.valueOf(command.sessionId()));
         if (current == null) {
             return RefreshOutcome.SESSION_UNKNOWN;
         }
@@ -222,17 +223,17 @@ public class UserAggregate {
 
     @EventSourcingHandler
     void on(UserLoggedInEvent event) {
-        sessions.put(event.sessionId(), event.refreshTokenId());
+        sessions.put(SessionId.valueOf(event.sessionId()), event.refreshTokenId());
     }
 
     @EventSourcingHandler
     void on(UserSessionRefreshedEvent event) {
-        sessions.put(event.sessionId(), event.refreshTokenId());
+        sessions.put(SessionId.valueOf(event.sessionId()), event.refreshTokenId());
     }
 
     @EventSourcingHandler
     void on(UserSessionRevokedEvent event) {
-        sessions.remove(event.sessionId());
+        sessions.remove(SessionId.valueOf(event.sessionId()));
     }
 
     @EventSourcingHandler

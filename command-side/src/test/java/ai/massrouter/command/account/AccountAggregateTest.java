@@ -5,6 +5,8 @@ import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.common.RefundId;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.user.UserId;
@@ -24,7 +26,7 @@ class AccountAggregateTest {
     static final UserId USER = UserId.of("usr_1");
     static final Instant T0 = Instant.parse("2026-03-10T10:00:00Z");
     static final ModelPricing PRICING = new ModelPricing(yuan(2), yuan(8));
-    static final UsageDetails USAGE = new UsageDetails(USER, ApiKeyId.of("key_1"), "openai/gpt-4o-mini", "openai", "chat",
+    static final UsageDetails USAGE = new UsageDetails(USER, ApiKeyId.of("key_1"), ModelId.of("openai/gpt-4o-mini"), "openai", "chat",
             1000, 500, PRICING);
 
     private AggregateTestFixture<AccountAggregate> fixture;
@@ -133,7 +135,7 @@ class AccountAggregateTest {
     @Test
     void hold_reservesFunds_thatCannotBeSpentTwice() {
         fixture.given(opened(), toppedUp(1),
-                        new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
+                        new FundsHeldEvent(ACCOUNT, USER, HoldId.of("call-1"), ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                                 nanos(700_000_000), T0))
                 .when(new ChargeUsageCommand(ACCOUNT, "req-2", USAGE, nanos(400_000_000), SpendLimits.NONE, T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
@@ -142,34 +144,34 @@ class AccountAggregateTest {
     @Test
     void settle_chargesTheActualCost_andReleasesTheRest() {
         fixture.given(opened(), toppedUp(1),
-                        new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
+                        new FundsHeldEvent(ACCOUNT, USER, HoldId.of("call-1"), ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                                 nanos(700_000_000), T0))
-                .when(new SettleHoldCommand(ACCOUNT, "call-1", USAGE, nanos(6_000_000), T0))
-                .expectEvents(new HoldSettledEvent(ACCOUNT, USER, "call-1", USAGE, nanos(700_000_000), nanos(6_000_000),
+                .when(new SettleHoldCommand(ACCOUNT, HoldId.of("call-1"), USAGE, nanos(6_000_000), T0))
+                .expectEvents(new HoldSettledEvent(ACCOUNT, USER, HoldId.of("call-1"), USAGE, nanos(700_000_000), nanos(6_000_000),
                         nanos(694_000_000), yuan(0), nanos(994_000_000), yuan(0), T0));
     }
 
     @Test
     void settle_aboveTheHold_takesOnlyWhatIsAvailable_andRecordsTheRestUncollected() {
         fixture.given(opened(), toppedUp(1),
-                        new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
+                        new FundsHeldEvent(ACCOUNT, USER, HoldId.of("call-1"), ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                                 nanos(700_000_000), T0))
-                .when(new SettleHoldCommand(ACCOUNT, "call-1", USAGE, nanos(1_200_000_000), T0))
-                .expectEvents(new HoldSettledEvent(ACCOUNT, USER, "call-1", USAGE, nanos(700_000_000), yuan(1),
+                .when(new SettleHoldCommand(ACCOUNT, HoldId.of("call-1"), USAGE, nanos(1_200_000_000), T0))
+                .expectEvents(new HoldSettledEvent(ACCOUNT, USER, HoldId.of("call-1"), USAGE, nanos(700_000_000), yuan(1),
                         yuan(0), nanos(200_000_000), yuan(0), yuan(0), T0));
     }
 
     @Test
     void release_givesTheHoldBackWhole_andASecondReleaseIsAReplay() {
-        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
+        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, HoldId.of("call-1"), ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                 nanos(700_000_000), T0);
         fixture.given(opened(), toppedUp(1), held)
-                .when(new ReleaseHoldCommand(ACCOUNT, "call-1", "upstream_error", T0))
-                .expectEvents(new HoldReleasedEvent(ACCOUNT, USER, "call-1", nanos(700_000_000), "upstream_error",
+                .when(new ReleaseHoldCommand(ACCOUNT, HoldId.of("call-1"), "upstream_error", T0))
+                .expectEvents(new HoldReleasedEvent(ACCOUNT, USER, HoldId.of("call-1"), nanos(700_000_000), "upstream_error",
                         yuan(0), T0));
         fixture.given(opened(), toppedUp(1), held,
-                        new HoldReleasedEvent(ACCOUNT, USER, "call-1", nanos(700_000_000), "x", yuan(0), T0))
-                .when(new ReleaseHoldCommand(ACCOUNT, "call-1", "upstream_error", T0))
+                        new HoldReleasedEvent(ACCOUNT, USER, HoldId.of("call-1"), nanos(700_000_000), "x", yuan(0), T0))
+                .when(new ReleaseHoldCommand(ACCOUNT, HoldId.of("call-1"), "upstream_error", T0))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.predicate(
                         r -> ((AccountOperationResult) r).replayed()));
@@ -177,15 +179,15 @@ class AccountAggregateTest {
 
     @Test
     void aClientRequestIdShapedLikeAServerOperation_neverPreClaimsIt() {
-        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
+        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, HoldId.of("call-1"), ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                 nanos(700_000_000), T0);
         fixture.given(opened(), toppedUp(1), held)
                 .andGivenCommands(
                         new ChargeUsageCommand(ACCOUNT, "settle:call-1", USAGE, nanos(0), SpendLimits.NONE, T0),
                         new ChargeUsageCommand(ACCOUNT, "call-1", USAGE, nanos(0), SpendLimits.NONE, T0),
                         new ChargeUsageCommand(ACCOUNT, "release:call-1", USAGE, nanos(0), SpendLimits.NONE, T0))
-                .when(new SettleHoldCommand(ACCOUNT, "call-1", USAGE, nanos(6_000_000), T0))
-                .expectEvents(new HoldSettledEvent(ACCOUNT, USER, "call-1", USAGE, nanos(700_000_000), nanos(6_000_000),
+                .when(new SettleHoldCommand(ACCOUNT, HoldId.of("call-1"), USAGE, nanos(6_000_000), T0))
+                .expectEvents(new HoldSettledEvent(ACCOUNT, USER, HoldId.of("call-1"), USAGE, nanos(700_000_000), nanos(6_000_000),
                         nanos(694_000_000), yuan(0), nanos(994_000_000), yuan(0), T0))
                 .expectResultMessagePayloadMatching(org.axonframework.test.matchers.Matchers.predicate(
                         r -> !((AccountOperationResult) r).replayed()
@@ -194,16 +196,16 @@ class AccountAggregateTest {
 
     @Test
     void refund_ofAnIdNamingBothAMeteredAndAGatewayCall_mustSayWhich() {
-        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, "call-1", ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
+        FundsHeldEvent held = new FundsHeldEvent(ACCOUNT, USER, HoldId.of("call-1"), ApiKeyId.of("key_1"), nanos(700_000_000), "chat", yuan(1),
                 nanos(700_000_000), T0);
         fixture.given(opened(), toppedUp(1), held)
                 .andGivenCommands(new ChargeUsageCommand(ACCOUNT, "call-1", USAGE, nanos(1_000), SpendLimits.NONE, T0),
-                        new SettleHoldCommand(ACCOUNT, "call-1", USAGE, nanos(6_000_000), T0))
+                        new SettleHoldCommand(ACCOUNT, HoldId.of("call-1"), USAGE, nanos(6_000_000), T0))
                 .when(new RefundUsageCommand(ACCOUNT, "call-1", null, nanos(1_000), "sorry", USER, T0))
                 .expectException(refusedWith(ErrorCode.ERR_001));
         fixture.given(opened(), toppedUp(1), held)
                 .andGivenCommands(new ChargeUsageCommand(ACCOUNT, "call-1", USAGE, nanos(1_000), SpendLimits.NONE, T0),
-                        new SettleHoldCommand(ACCOUNT, "call-1", USAGE, nanos(6_000_000), T0))
+                        new SettleHoldCommand(ACCOUNT, HoldId.of("call-1"), USAGE, nanos(6_000_000), T0))
                 .when(new RefundUsageCommand(ACCOUNT, "call-1", OperationOrigin.SETTLEMENT, nanos(6_000_000), "sorry",
                         USER, T0))
                 .expectSuccessfulHandlerExecution()
@@ -215,10 +217,10 @@ class AccountAggregateTest {
     @Test
     void settleOrRelease_ofAnUnknownHold_isErr004() {
         fixture.given(opened(), toppedUp(1))
-                .when(new SettleHoldCommand(ACCOUNT, "nope", USAGE, nanos(1), T0))
+                .when(new SettleHoldCommand(ACCOUNT, HoldId.of("nope"), USAGE, nanos(1), T0))
                 .expectException(refusedWith(ErrorCode.ERR_004));
         fixture.given(opened(), toppedUp(1))
-                .when(new ReleaseHoldCommand(ACCOUNT, "nope", "x", T0))
+                .when(new ReleaseHoldCommand(ACCOUNT, HoldId.of("nope"), "x", T0))
                 .expectException(refusedWith(ErrorCode.ERR_004));
     }
 
@@ -231,7 +233,7 @@ class AccountAggregateTest {
                 .when(new ChargeUsageCommand(ACCOUNT, "r2", USAGE, nanos(6_000_000), daily, T0.plusSeconds(60)))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1), spentToday)
-                .when(new PlaceHoldCommand(ACCOUNT, "h", nanos(5_000_000), ApiKeyId.of("key_1"), daily, "chat", T0))
+                .when(new PlaceHoldCommand(ACCOUNT, HoldId.of("h"), nanos(5_000_000), ApiKeyId.of("key_1"), daily, "chat", T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1), spentToday)
                 .when(new ChargeUsageCommand(ACCOUNT, "r2", USAGE, nanos(6_000_000), daily, T0.plusSeconds(86_400)))
@@ -244,10 +246,10 @@ class AccountAggregateTest {
                 .when(new AdjustBalanceCommand(ACCOUNT, "adj-1", yuan(-2), "correction", UserId.of("usr_admin"), T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1))
-                .when(new DebitPaymentRefundCommand(ACCOUNT, PaymentId.of("p1"), "r1", yuan(2), false, null, T0))
+                .when(new DebitPaymentRefundCommand(ACCOUNT, PaymentId.of("p1"), RefundId.of("r1"), yuan(2), false, null, T0))
                 .expectException(refusedWith(ErrorCode.BILL_001));
         fixture.given(opened(), toppedUp(1))
-                .when(new DebitPaymentRefundCommand(ACCOUNT, PaymentId.of("p1"), "r1", yuan(2), true, "chargeback", T0))
+                .when(new DebitPaymentRefundCommand(ACCOUNT, PaymentId.of("p1"), RefundId.of("r1"), yuan(2), true, "chargeback", T0))
                 .expectEvents(new PaymentRefundDebitedEvent(ACCOUNT, USER, op(OperationOrigin.PAYMENT_REFUND, "p1:r1"), PaymentId.of("p1"), yuan(2), true,
                         "chargeback", yuan(-1), T0));
     }

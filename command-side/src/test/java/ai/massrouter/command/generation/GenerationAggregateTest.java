@@ -6,6 +6,7 @@ import ai.massrouter.api.generation.GenerationId;
 import ai.massrouter.api.generation.GenerationOutcome;
 import ai.massrouter.api.generation.GenerationRecordedEvent;
 import ai.massrouter.api.generation.RecordGenerationCommand;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.user.UserId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
@@ -24,11 +25,11 @@ class GenerationAggregateTest {
     void record_aCallThatFellBackAndWasStreamed_isOneEventWithEverythingTheLookupShows() {
         new AggregateTestFixture<>(GenerationAggregate.class)
                 .givenNoPriorActivity()
-                .when(new RecordGenerationCommand(CALL, USER, ApiKeyId.of("key_1"), "chat.completions", "openai/gpt-4o", "openrouter",
+                .when(new RecordGenerationCommand(CALL, USER, ApiKeyId.of("key_1"), "chat.completions", ModelId.of("openai/gpt-4o"), "openrouter",
                         List.of("openai: openai answered 503"), 1200, 300, 1000, 200, COST, COST, 412L, 2310, true,
                         GenerationOutcome.COMPLETED, null, T0, T0.plusMillis(2310)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new GenerationRecordedEvent(CALL, USER, ApiKeyId.of("key_1"), "chat.completions", "openai/gpt-4o",
+                .expectEvents(new GenerationRecordedEvent(CALL, USER, ApiKeyId.of("key_1"), "chat.completions", ModelId.of("openai/gpt-4o"),
                         "openrouter", List.of("openai: openai answered 503"), 1200, 300, 1000, 200, COST, COST, 412L,
                         2310, true, GenerationOutcome.COMPLETED, null, T0, T0.plusMillis(2310)));
     }

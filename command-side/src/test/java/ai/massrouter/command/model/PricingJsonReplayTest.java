@@ -3,6 +3,7 @@ package ai.massrouter.command.model;
 import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.user.UserId;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -25,7 +26,7 @@ class PricingJsonReplayTest {
     @Test
     void cacheReadPriceAndTokenDetails_surviveAReplay() throws Exception {
         ModelPricing pricing = new ModelPricing(TWO, TWO, Money.of(1, "CNY"));
-        UsageDetails usage = new UsageDetails(UserId.of("usr_1"), ApiKeyId.of("key_1"), "openai/gpt-4o", "openai", "chat", 1200, 300,
+        UsageDetails usage = new UsageDetails(UserId.of("usr_1"), ApiKeyId.of("key_1"), ModelId.of("openai/gpt-4o"), "openai", "chat", 1200, 300,
                 pricing, 1000L, 200L);
 
         assertThat(EVENTS.readValue(EVENTS.writeValueAsString(pricing), ModelPricing.class)).isEqualTo(pricing);

@@ -4,6 +4,7 @@ import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.common.RefundId;
 import ai.massrouter.api.payment.*;
 import ai.massrouter.api.user.UserId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -59,7 +60,7 @@ class PaymentAggregateTest {
     }
 
     static PaymentRefundRequestedEvent refundRequested(String id, String amount, String debit) {
-        return new PaymentRefundRequestedEvent(PAYMENT, USER, ACCOUNT, id, usd(amount), yuan(debit), false, "asked",
+        return new PaymentRefundRequestedEvent(PAYMENT, USER, ACCOUNT, RefundId.of(id), usd(amount), yuan(debit), false, "asked",
                 ADMIN, T0);
     }
 
@@ -189,53 +190,53 @@ class PaymentAggregateTest {
     @Test
     void refund_ofAPendingPayment_isRefused() {
         fixture.given(created())
-                .when(new RequestPaymentRefundCommand(PAYMENT, "r1", null, false, null, ADMIN, T0))
+                .when(new RequestPaymentRefundCommand(PAYMENT, RefundId.of("r1"), null, false, null, ADMIN, T0))
                 .expectException(refusedWith(ErrorCode.ERR_001));
     }
 
     @Test
     void partialRefund_reservesTheAmount_andConvertsTheDebitAtTheRecordedRate() {
         fixture.given(created(), succeeded(false))
-                .when(new RequestPaymentRefundCommand(PAYMENT, "r1", new BigDecimal("4.00"), false, "asked", ADMIN, T0))
+                .when(new RequestPaymentRefundCommand(PAYMENT, RefundId.of("r1"), new BigDecimal("4.00"), false, "asked", ADMIN, T0))
                 .expectEvents(refundRequested("r1", "4.00", "28.4"));
     }
 
     @Test
     void refund_pastWhatIsLeft_isRefused() {
         fixture.given(created(), succeeded(false), refundRequested("r1", "4.00", "28.4"))
-                .when(new RequestPaymentRefundCommand(PAYMENT, "r2", new BigDecimal("6.01"), false, null, ADMIN, T0))
+                .when(new RequestPaymentRefundCommand(PAYMENT, RefundId.of("r2"), new BigDecimal("6.01"), false, null, ADMIN, T0))
                 .expectException(refusedWith(ErrorCode.ERR_001));
     }
 
     @Test
     void forcedRefund_withoutReason_isRefused() {
         fixture.given(created(), succeeded(false))
-                .when(new RequestPaymentRefundCommand(PAYMENT, "r1", null, true, " ", ADMIN, T0))
+                .when(new RequestPaymentRefundCommand(PAYMENT, RefundId.of("r1"), null, true, " ", ADMIN, T0))
                 .expectException(refusedWith(ErrorCode.ERR_001));
     }
 
     @Test
     void completingTheLastRefund_marksThePaymentRefunded() {
         fixture.given(created(), succeeded(false), refundRequested("r1", "4.00", "28.4"),
-                        new PaymentRefundedEvent(PAYMENT, USER, "r1", usd("4.00"), yuan("28.4"), usd("4.00"),
+                        new PaymentRefundedEvent(PAYMENT, USER, RefundId.of("r1"), usd("4.00"), yuan("28.4"), usd("4.00"),
                                 PaymentStatus.SUCCEEDED, T0),
                         refundRequested("r2", "6.00", "42.6"))
-                .when(new CompletePaymentRefundCommand(PAYMENT, "r2", T0))
-                .expectEvents(new PaymentRefundedEvent(PAYMENT, USER, "r2", usd("6.00"), yuan("42.6"), usd("10.00"),
+                .when(new CompletePaymentRefundCommand(PAYMENT, RefundId.of("r2"), T0))
+                .expectEvents(new PaymentRefundedEvent(PAYMENT, USER, RefundId.of("r2"), usd("6.00"), yuan("42.6"), usd("10.00"),
                         PaymentStatus.REFUNDED, T0));
     }
 
     @Test
     void declinedRefund_releasesItsReservation_andIsRememberedUnderItsId() {
         fixture.given(created(), succeeded(false), refundRequested("r1", "10.00", "71"),
-                        new PaymentRefundDeclinedEvent(PAYMENT, USER, "r1", usd("10.00"), "BILL_001", "spent", T0))
-                .when(new RequestPaymentRefundCommand(PAYMENT, "r1", null, false, null, ADMIN, T0))
+                        new PaymentRefundDeclinedEvent(PAYMENT, USER, RefundId.of("r1"), usd("10.00"), "BILL_001", "spent", T0))
+                .when(new RequestPaymentRefundCommand(PAYMENT, RefundId.of("r1"), null, false, null, ADMIN, T0))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(predicate(t -> ((PaymentRefundTicket) t).state()
                         == RefundState.DECLINED && ((PaymentRefundTicket) t).replayed()));
         fixture.given(created(), succeeded(false), refundRequested("r1", "10.00", "71"),
-                        new PaymentRefundDeclinedEvent(PAYMENT, USER, "r1", usd("10.00"), "BILL_001", "spent", T0))
-                .when(new RequestPaymentRefundCommand(PAYMENT, "r2", null, true, "chargeback", ADMIN, T0))
+                        new PaymentRefundDeclinedEvent(PAYMENT, USER, RefundId.of("r1"), usd("10.00"), "BILL_001", "spent", T0))
+                .when(new RequestPaymentRefundCommand(PAYMENT, RefundId.of("r2"), null, true, "chargeback", ADMIN, T0))
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
                         org.axonframework.test.matchers.Matchers.exactSequenceOf(predicate(e ->
                                 e instanceof PaymentRefundRequestedEvent r && r.amount().equals(usd("10.00"))

@@ -3,6 +3,7 @@ package ai.massrouter.projections.account;
 import ai.massrouter.api.account.*;
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.projections.common.UnitOfWorkBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -57,7 +58,7 @@ public class AccountProjection {
     void on(UsageChargedEvent e, @SequenceNumber long sequence) {
         balance(e.accountId(), e.balanceAfter(), null, sequence, e.at());
         transaction(e.accountId(), sequence, e.userId().value(), TransactionType.CONSUMPTION, e.amount().negate(),
-                e.balanceAfter(), e.operationId().id(), "Usage of " + e.usage().modelId(), e.usage(), e.at());
+                e.balanceAfter(), e.operationId().id(), "Usage of " + ModelId.valueOf(e.usage().modelId()), e.usage(), e.at());
     }
 
     @EventHandler
@@ -74,7 +75,7 @@ public class AccountProjection {
     void on(HoldSettledEvent e, @SequenceNumber long sequence) {
         balance(e.accountId(), e.balanceAfter(), e.heldAfter(), sequence, e.at());
         transaction(e.accountId(), sequence, e.userId().value(), TransactionType.CONSUMPTION, e.charged().negate(),
-                e.balanceAfter(), e.holdId(), "Usage of " + e.usage().modelId(), e.usage(), e.at());
+                e.balanceAfter(), e.holdId().value(), "Usage of " + ModelId.valueOf(e.usage().modelId()), e.usage(), e.at());
     }
 
     @EventHandler
@@ -117,7 +118,7 @@ public class AccountProjection {
                              Instant at) {
         rows(rows -> rows.transaction(accountId.value(), sequence, "txn_" + accountId.value().substring(4) + "_"
                 + sequence, userId, type.name(), amount.nanos(), balanceAfter.nanos(), amount.currency(), operationId,
-                description, usage == null ? null : usage.modelId(),
+                description, usage == null ? null : ModelId.valueOf(usage.modelId()),
                 usage == null ? null : ApiKeyId.valueOf(usage.apiKeyId()),
                 usage == null ? null : usage.promptTokens(), usage == null ? null : usage.completionTokens(), at));
     }

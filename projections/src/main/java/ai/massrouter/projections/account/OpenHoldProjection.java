@@ -31,18 +31,18 @@ public class OpenHoldProjection {
 
     @EventHandler
     void on(FundsHeldEvent e) {
-        rows(rows -> rows.placed(e.accountId().value(), e.holdId(), e.amount().nanos(), e.amount().currency(),
+        rows(rows -> rows.placed(e.accountId().value(), e.holdId().value(), e.amount().nanos(), e.amount().currency(),
                 ApiKeyId.valueOf(e.apiKeyId()), e.at()));
     }
 
     @EventHandler
     void on(HoldSettledEvent e) {
-        closed(e.accountId(), e.holdId());
+        closed(e.accountId(), e.holdId().value());
     }
 
     @EventHandler
     void on(HoldReleasedEvent e) {
-        closed(e.accountId(), e.holdId());
+        closed(e.accountId(), e.holdId().value());
     }
 
     @ResetHandler

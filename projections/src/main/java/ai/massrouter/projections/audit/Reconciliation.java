@@ -9,6 +9,7 @@ import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.audit.LedgerCheckView.Break;
 import ai.massrouter.api.audit.LedgerCheckView.Flows;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.payment.PaymentCreatedEvent;
 import ai.massrouter.api.payment.PaymentRefundDeclinedEvent;
 import ai.massrouter.api.payment.PaymentRefundRequestedEvent;
@@ -76,16 +77,16 @@ final class Reconciliation {
             topUpCredits++;
             payment(e.paymentId().value()).credits().add(new Movement(e.accountId().value(), e.amount()));
         } else if (payload instanceof PaymentRefundRequestedEvent e) {
-            payment(e.paymentId().value()).refunds().put(e.refundId(),
+            payment(e.paymentId().value()).refunds().put(e.refundId().value(),
                     new RefundFlow(e.amount(), e.debit(), e.at() == null ? timestamp : e.at()));
         } else if (payload instanceof PaymentRefundedEvent e) {
             paymentRefunds++;
             RefundFlow refund = payment(e.paymentId().value()).refunds()
-                    .computeIfAbsent(e.refundId(), id -> new RefundFlow(e.amount(), e.debit(), e.at()));
+                    .computeIfAbsent(e.refundId().value(), id -> new RefundFlow(e.amount(), e.debit(), e.at()));
             refund.completions++;
             refund.completedDebit = e.debit();
         } else if (payload instanceof PaymentRefundDeclinedEvent e) {
-            RefundFlow refund = payment(e.paymentId().value()).refunds().get(e.refundId());
+            RefundFlow refund = payment(e.paymentId().value()).refunds().get(e.refundId().value());
             if (refund != null) {
                 refund.declined = true;
             }
@@ -103,12 +104,13 @@ final class Reconciliation {
 
     private void held(FundsHeldEvent e) {
         String account = e.accountId().value();
+        String holdId = e.holdId().value();
         holdsPlaced++;
         gatewayCalls += e.purpose() != null && e.purpose().startsWith(GATEWAY_PURPOSE) ? 1 : 0;
-        String key = key(account, e.holdId());
-        int closedAs = closed.stateOf(account, e.holdId());
+        String key = key(account, holdId);
+        int closedAs = closed.stateOf(account, holdId);
         if (openHolds.containsKey(key) || closedAs != 0) {
-            breaks.add(hold("hold_placed_twice", account, e.holdId(), "a second hold of " + e.amount().toDecimal()
+            breaks.add(hold("hold_placed_twice", account, holdId, "a second hold of " + e.amount().toDecimal()
                     + " with the id of a hold " + (closedAs == 0 ? "still open" : describe(closedAs))));
             return;
         }
@@ -117,41 +119,43 @@ final class Reconciliation {
 
     private void settled(HoldSettledEvent e) {
         String account = e.accountId().value();
-        Long held = closing(account, e.holdId(), "settled");
+        String holdId = e.holdId().value();
+        Long held = closing(account, holdId, "settled");
         if (held == null) {
             return;
         }
-        closed.close(account, e.holdId(), ClosedHolds.SETTLED);
+        closed.close(account, holdId, ClosedHolds.SETTLED);
         long charged = e.charged().nanos();
         long uncollected = e.uncollected() == null ? 0 : e.uncollected().nanos();
         if (e.held().nanos() != held) {
-            breaks.add(hold("hold_amount_differs", account, e.holdId(), "settled as a hold of "
+            breaks.add(hold("hold_amount_differs", account, holdId, "settled as a hold of "
                     + e.held().toDecimal() + ", placed as " + new Money(held, e.held().currency()).toDecimal()));
         } else if (e.released().nanos() != Math.max(0, held - charged)) {
-            breaks.add(hold("hold_amount_differs", account, e.holdId(), "held " + e.held().toDecimal() + ", charged "
+            breaks.add(hold("hold_amount_differs", account, holdId, "held " + e.held().toDecimal() + ", charged "
                     + e.charged().toDecimal() + ", but released " + e.released().toDecimal()));
         }
         UsageDetails usage = e.usage();
         if (usage != null && usage.pricing() != null) {
             Money cost = usage.cost();
             if (Math.addExact(charged, uncollected) != cost.nanos()) {
-                breaks.add(hold("settlement_differs_from_usage", account, e.holdId(), "charged "
+                breaks.add(hold("settlement_differs_from_usage", account, holdId, "charged "
                         + e.charged().toDecimal() + " + uncollected " + new Money(uncollected, cost.currency()).toDecimal()
                         + ", but " + usage.promptTokens() + " prompt and " + usage.completionTokens()
-                        + " completion tokens of " + usage.modelId() + " cost " + cost.toDecimal()));
+                        + " completion tokens of " + ModelId.valueOf(usage.modelId()) + " cost " + cost.toDecimal()));
             }
         }
     }
 
     private void released(HoldReleasedEvent e) {
         String account = e.accountId().value();
-        Long held = closing(account, e.holdId(), "released");
+        String holdId = e.holdId().value();
+        Long held = closing(account, holdId, "released");
         if (held == null) {
             return;
         }
-        closed.close(account, e.holdId(), ClosedHolds.RELEASED);
+        closed.close(account, holdId, ClosedHolds.RELEASED);
         if (e.amount().nanos() != held) {
-            breaks.add(hold("hold_amount_differs", account, e.holdId(), "released " + e.amount().toDecimal()
+            breaks.add(hold("hold_amount_differs", account, holdId, "released " + e.amount().toDecimal()
                     + " of a hold of " + new Money(held, e.amount().currency()).toDecimal()));
         }
     }

@@ -9,6 +9,7 @@ import ai.massrouter.api.account.UsageRefundedEvent;
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.generation.GenerationRecordedEvent;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.projections.common.UnitOfWorkBatch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +48,7 @@ public class GenerationProjection {
     void on(GenerationRecordedEvent e) throws JsonProcessingException {
         String fallbacks = JSON.writeValueAsString(e.fallbacks());
         rows(rows -> rows.generation(e.generationId().value(), e.userId().value(), ApiKeyId.valueOf(e.apiKeyId()),
-                e.endpoint(), e.modelId(), e.provider(), fallbacks, e.promptTokens(), e.completionTokens(),
+                e.endpoint(), ModelId.valueOf(e.modelId()), e.provider(), fallbacks, e.promptTokens(), e.completionTokens(),
                 e.cachedPromptTokens(), e.reasoningTokens(), e.cost().nanos(), nanos(e.charged()),
                 e.cost().currency(), e.timeToFirstTokenMillis(), e.latencyMillis(), e.streamed(),
                 e.outcome().name(), e.failure(), e.startedAt(), e.finishedAt()));
@@ -55,17 +56,17 @@ public class GenerationProjection {
 
     @EventHandler
     void on(FundsHeldEvent e) {
-        entry(e.accountId(), e.holdId(), "hold", "hold", e.amount(), e.at());
+        entry(e.accountId(), e.holdId().value(), "hold", "hold", e.amount(), e.at());
     }
 
     @EventHandler
     void on(HoldSettledEvent e) {
-        entry(e.accountId(), e.holdId(), "settle", "settle", e.charged(), e.at());
+        entry(e.accountId(), e.holdId().value(), "settle", "settle", e.charged(), e.at());
     }
 
     @EventHandler
     void on(HoldReleasedEvent e) {
-        entry(e.accountId(), e.holdId(), "release", "release", e.amount(), e.at());
+        entry(e.accountId(), e.holdId().value(), "release", "release", e.amount(), e.at());
     }
 
     /** A refund of a gateway call's charge names the call's settlement; refunds of metered usage are not calls. */

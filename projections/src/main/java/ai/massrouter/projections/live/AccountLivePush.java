@@ -6,6 +6,7 @@ import ai.massrouter.api.common.Money;
 import ai.massrouter.api.live.LiveAudience;
 import ai.massrouter.api.live.LiveTopics;
 import ai.massrouter.api.live.LiveUpdate;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.projections.account.AccountProjection;
 import org.axonframework.config.ProcessingGroup;
@@ -116,7 +117,7 @@ public class AccountLivePush {
             data.put("currency", onHold.currency());
         }
         if (usage != null) {
-            data.put("model", usage.modelId());
+            data.put("model", ModelId.valueOf(usage.modelId()));
             data.put("api_key_id", ApiKeyId.valueOf(usage.apiKeyId()));
             data.put("prompt_tokens", usage.promptTokens());
             data.put("completion_tokens", usage.completionTokens());
@@ -127,7 +128,7 @@ public class AccountLivePush {
 
     private void usage(UsageDetails usage, String eventId, Instant at, ReplayStatus status) {
         notices.publish(new LiveUpdate(LiveTopics.MODEL_USAGE, "usage.counted", eventId, at, LiveAudience.EVERYONE,
-                null, null, Map.of("model", usage.modelId(), "prompt_tokens", usage.promptTokens(),
+                null, null, Map.of("model", ModelId.valueOf(usage.modelId()), "prompt_tokens", usage.promptTokens(),
                 "completion_tokens", usage.completionTokens())), status);
     }
 

@@ -7,6 +7,7 @@ import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelAddedEvent;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPriceChangedEvent;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.model.ModelStatusChangedEvent;
@@ -84,7 +85,7 @@ public class ModelProjection {
 
     private void call(AccountId accountId, long sequence, UsageDetails usage, Money cost, Instant at) {
         UnitOfWorkBatch.add(ModelCallRows.class.getName(), ModelCallRows::new, rows -> rows.write(jdbc),
-                rows -> rows.call(accountId.value(), sequence, usage.modelId(), usage.userId().value(),
+                rows -> rows.call(accountId.value(), sequence, ModelId.valueOf(usage.modelId()), usage.userId().value(),
                         ApiKeyId.valueOf(usage.apiKeyId()), usage.promptTokens(), usage.completionTokens(), cost.nanos(),
                         cost.currency(), at));
     }

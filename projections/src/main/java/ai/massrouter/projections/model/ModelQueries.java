@@ -58,7 +58,7 @@ public class ModelQueries {
     /** Null when the catalog has no such model. */
     @QueryHandler
     public ModelView model(FindModelQuery query) {
-        return jdbc.query(SELECT + " WHERE m.model_id = ?", VIEW, query.modelId())
+        return jdbc.query(SELECT + " WHERE m.model_id = ?", VIEW, query.modelId().value())
                 .stream().findFirst().orElse(null);
     }
 

@@ -2,6 +2,7 @@ package ai.massrouter.projections.statistics;
 
 import ai.massrouter.api.account.CallTimings;
 import ai.massrouter.api.account.UsageDetails;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.statistics.StatsPeriod;
 import ai.massrouter.projections.statistics.StatisticsEvent.Call;
 import ai.massrouter.projections.statistics.StatisticsEvent.Held;
@@ -181,7 +182,7 @@ class StatisticsWriter {
             LocalDateTime hour = local.truncatedTo(ChronoUnit.HOURS);
             LocalDateTime dayStart = local.truncatedTo(ChronoUnit.DAYS);
             LocalDate day = local.toLocalDate();
-            String model = usage.modelId();
+            String model = ModelId.valueOf(usage.modelId());
             String provider = usage.provider() == null ? "unknown" : usage.provider();
             String user = usage.userId().value();
             String key = usage.apiKeyId() == null ? "" : usage.apiKeyId().value();

@@ -41,9 +41,10 @@ public class UsageQueries {
     @QueryHandler
     public ModelUsageView modelUsage(FindModelUsageQuery query) {
         UsageRange range = query.range();
+        String modelId = query.modelId().value();
         LocalDateTime from = range.startDate().atStartOfDay();
         LocalDateTime to = range.endDate().plusDays(1).atStartOfDay();
-        Object[] args = {query.modelId(), range.granularity().code(), from, to};
+        Object[] args = {modelId, range.granularity().code(), from, to};
         Map<LocalDateTime, Map<String, Tally>> buckets = emptyBuckets(range);
         Map<String, Tally> providers = new TreeMap<>();
         Tally totals = new Tally();
@@ -73,8 +74,8 @@ public class UsageQueries {
         }, args);
         Long users = jdbc.queryForObject("SELECT count(DISTINCT user_id) FROM stat_model_period_user "
                 + "WHERE model_id = ? AND period = 'd' AND start_day >= ? AND start_day <= ?", Long.class,
-                query.modelId(), range.startDate(), range.endDate());
-        if (totals.calls == 0 && totals.errors == 0 && !inCatalog(query.modelId())) {
+                modelId, range.startDate(), range.endDate());
+        if (totals.calls == 0 && totals.errors == 0 && !inCatalog(modelId)) {
             return null;
         }
         String currency = calendar.currency();
@@ -91,7 +92,7 @@ public class UsageQueries {
             series.add(new ModelUsageBucket(calendar.instant(bucket), sum.totals(currency), sum.errors,
                     providerList(byProvider, currency)));
         });
-        return new ModelUsageView(query.modelId(), range.granularity(), calendar.instant(from), calendar.instant(to),
+        return new ModelUsageView(modelId, range.granularity(), calendar.instant(from), calendar.instant(to),
                 totals.totals(currency), totals.errors, users == null ? 0 : users, providerList(providers, currency),
                 series);
     }

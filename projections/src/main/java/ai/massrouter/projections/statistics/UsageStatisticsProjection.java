@@ -41,21 +41,21 @@ public class UsageStatisticsProjection {
 
     @EventHandler
     void on(HoldSettledEvent e, @SequenceNumber long sequence) {
-        batch.add(new StatisticsEvent.Call(e.accountId().value(), sequence, e.holdId(), e.usage(),
+        batch.add(new StatisticsEvent.Call(e.accountId().value(), sequence, e.holdId().value(), e.usage(),
                 e.charged().nanos(), e.at()));
     }
 
     @EventHandler
     void on(FundsHeldEvent e, @SequenceNumber long sequence) {
         if (e.purpose() != null && e.purpose().startsWith(GATEWAY_PURPOSE)) {
-            batch.add(new StatisticsEvent.Held(e.accountId().value(), sequence, e.holdId(),
+            batch.add(new StatisticsEvent.Held(e.accountId().value(), sequence, e.holdId().value(),
                     e.purpose().substring(GATEWAY_PURPOSE.length())));
         }
     }
 
     @EventHandler
     void on(HoldReleasedEvent e, @SequenceNumber long sequence) {
-        batch.add(new StatisticsEvent.Released(e.accountId().value(), sequence, e.holdId(), e.at()));
+        batch.add(new StatisticsEvent.Released(e.accountId().value(), sequence, e.holdId().value(), e.at()));
     }
 
     /** Empties every table of the statistics processor (this class and {@link PlatformStatisticsProjection}). */

@@ -2,6 +2,7 @@ package ai.massrouter.projections.audit;
 
 import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.FundsHeldEvent;
+import ai.massrouter.api.account.HoldId;
 import ai.massrouter.api.account.HoldReleasedEvent;
 import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.OperationId;
@@ -12,6 +13,8 @@ import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.audit.LedgerCheckView.Break;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.common.RefundId;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.payment.PaymentCheckout;
 import ai.massrouter.api.payment.PaymentCreatedEvent;
@@ -42,7 +45,7 @@ class ReconciliationTest {
     static final Instant T0 = Instant.parse("2026-03-10T10:00:00Z");
     static final Instant NOW = T0.plus(Duration.ofHours(1));
     static final ModelPricing PRICING = new ModelPricing(yuan("1.00"), yuan("2.00"));
-    static final UsageDetails USAGE = new UsageDetails(USER, ApiKeyId.of("key_1"), "mock/echo", "mock", "chat", 1000, 500, PRICING);
+    static final UsageDetails USAGE = new UsageDetails(USER, ApiKeyId.of("key_1"), ModelId.of("mock/echo"), "mock", "chat", 1000, 500, PRICING);
 
     private final Reconciliation reconciliation = new Reconciliation();
 
@@ -71,28 +74,28 @@ class ReconciliationTest {
     }
 
     static FundsHeldEvent held(String holdId, String amount) {
-        return new FundsHeldEvent(ACCOUNT, USER, holdId, ApiKeyId.of("key_1"), yuan(amount), "chat.completions mock/echo",
+        return new FundsHeldEvent(ACCOUNT, USER, HoldId.of(holdId), ApiKeyId.of("key_1"), yuan(amount), "chat.completions mock/echo",
                 yuan("100"), yuan(amount), T0);
     }
 
     /** Usage of 1000 prompt and 500 completion tokens at 1.00/2.00 per million: 0.002. */
     static HoldSettledEvent settled(String holdId, String held, String charged) {
         Money c = yuan(charged);
-        return new HoldSettledEvent(ACCOUNT, USER, holdId, USAGE, yuan(held), c, yuan(held).minus(c),
+        return new HoldSettledEvent(ACCOUNT, USER, HoldId.of(holdId), USAGE, yuan(held), c, yuan(held).minus(c),
                 Money.zero("CNY"), yuan("100").minus(c), Money.zero("CNY"), T0);
     }
 
     static HoldReleasedEvent released(String holdId, String amount) {
-        return new HoldReleasedEvent(ACCOUNT, USER, holdId, yuan(amount), "upstream failed", Money.zero("CNY"), T0);
+        return new HoldReleasedEvent(ACCOUNT, USER, HoldId.of(holdId), yuan(amount), "upstream failed", Money.zero("CNY"), T0);
     }
 
     static PaymentRefundRequestedEvent refundRequested(String refundId, String amount, String debit) {
-        return new PaymentRefundRequestedEvent(PAYMENT, USER, ACCOUNT, refundId, usd(amount), yuan(debit), false, "r",
+        return new PaymentRefundRequestedEvent(PAYMENT, USER, ACCOUNT, RefundId.of(refundId), usd(amount), yuan(debit), false, "r",
                 USER, T0);
     }
 
     static PaymentRefundedEvent refunded(String refundId, String amount, String debit) {
-        return new PaymentRefundedEvent(PAYMENT, USER, refundId, usd(amount), yuan(debit), usd(amount),
+        return new PaymentRefundedEvent(PAYMENT, USER, RefundId.of(refundId), usd(amount), yuan(debit), usd(amount),
                 PaymentStatus.SUCCEEDED, T0);
     }
 
@@ -112,7 +115,7 @@ class ReconciliationTest {
     void cleanFlows_areReconciled() {
         List<Break> breaks = run(created(), succeeded(yuan("71")), credited(yuan("71")),
                 refundRequested("refund_a", "2.00", "14.2"), debited("14.2"), refunded("refund_a", "2.00", "14.2"),
-                refundRequested("refund_b", "1.00", "7.1"), new PaymentRefundDeclinedEvent(PAYMENT, USER, "refund_b",
+                refundRequested("refund_b", "1.00", "7.1"), new PaymentRefundDeclinedEvent(PAYMENT, USER, RefundId.of("refund_b"),
                         usd("1.00"), "BILL_001", "spent", T0),
                 held("req_1", "0.01"), settled("req_1", "0.01", "0.002"),
                 held("req_2", "0.01"), released("req_2", "0.01"),

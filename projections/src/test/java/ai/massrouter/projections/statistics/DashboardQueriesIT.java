@@ -8,6 +8,7 @@ import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.statistics.DashboardView;
 import ai.massrouter.api.statistics.FindDashboardQuery;
@@ -69,7 +70,7 @@ class DashboardQueriesIT {
 
         AccountId account = AccountId.of("acc_late");
         UserId user = UserId.of("usr_late");
-        UsageDetails usage = new UsageDetails(user, ApiKeyId.of("key_late"), "test/model-9", "mock", "chat", 5, 5,
+        UsageDetails usage = new UsageDetails(user, ApiKeyId.of("key_late"), ModelId.of("test/model-9"), "mock", "chat", 5, 5,
                 new ModelPricing(Money.of(1, "CNY"), Money.of(1, "CNY")));
         player.play(List.of(new GenericDomainEventMessage<>("AccountAggregate", account.value(), 0,
                 new UsageChargedEvent(account, user, OperationId.of(OperationOrigin.USAGE, "late"), usage,

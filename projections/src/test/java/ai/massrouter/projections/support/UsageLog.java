@@ -4,6 +4,7 @@ import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOpenedEvent;
 import ai.massrouter.api.account.CallTimings;
 import ai.massrouter.api.account.FundsHeldEvent;
+import ai.massrouter.api.account.HoldId;
 import ai.massrouter.api.account.HoldReleasedEvent;
 import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.OperationId;
@@ -16,6 +17,7 @@ import ai.massrouter.api.common.Money;
 import ai.massrouter.api.generation.GenerationId;
 import ai.massrouter.api.generation.GenerationOutcome;
 import ai.massrouter.api.generation.GenerationRecordedEvent;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.common.PaymentId;
 import ai.massrouter.api.user.UserId;
@@ -74,7 +76,7 @@ public final class UsageLog {
         UserId user = user(u);
         long[] balance = balances.get(account.value());
         String model = "test/model-" + (call + u) % 3;
-        UsageDetails usage = new UsageDetails(user, ApiKeyId.of("key_" + u), model, "mock", "chat", 100 + call, 10 + u,
+        UsageDetails usage = new UsageDetails(user, ApiKeyId.of("key_" + u), ModelId.of(model), "mock", "chat", 100 + call, 10 + u,
                 new ModelPricing(PRICE, PRICE), null, null, new CallTimings(50L + call, 400L + call * 7L));
         Money cost = new Money(1_000_000L * (call + 1), "CNY");
         if (call % 3 == 0) {
@@ -85,18 +87,18 @@ public final class UsageLog {
         }
         String hold = "chatcmpl-" + u + "-" + call;
         Money held = Money.of(1, "CNY");
-        append(account, new FundsHeldEvent(account, user, hold, ApiKeyId.of("key_" + u), held, "chat.completions " + model,
+        append(account, new FundsHeldEvent(account, user, HoldId.of(hold), ApiKeyId.of("key_" + u), held, "chat.completions " + model,
                 new Money(balance[0], "CNY"), held, at));
         if (call % 3 == 1) {
             balance[0] -= cost.nanos();
-            append(account, new HoldSettledEvent(account, user, hold, usage, held, cost, held.minus(cost),
+            append(account, new HoldSettledEvent(account, user, HoldId.of(hold), usage, held, cost, held.minus(cost),
                     Money.zero("CNY"), new Money(balance[0], "CNY"), Money.zero("CNY"), at.plusSeconds(2)));
             events.add(new GenericDomainEventMessage<>("GenerationAggregate", hold, 0, new GenerationRecordedEvent(
-                    GenerationId.of(hold), user, ApiKeyId.of("key_" + u), "chat.completions", model, "mock", List.of(), 100 + call,
+                    GenerationId.of(hold), user, ApiKeyId.of("key_" + u), "chat.completions", ModelId.of(model), "mock", List.of(), 100 + call,
                     10 + u, 0, 0, cost, cost, 50L + call, 400L + call, call % 2 == 0, GenerationOutcome.COMPLETED,
                     null, at, at.plusSeconds(2))));
         } else {
-            append(account, new HoldReleasedEvent(account, user, hold, held, "upstream failed", Money.zero("CNY"),
+            append(account, new HoldReleasedEvent(account, user, HoldId.of(hold), held, "upstream failed", Money.zero("CNY"),
                     at.plusSeconds(1)));
         }
     }
@@ -105,7 +107,7 @@ public final class UsageLog {
     private void openCall(int u, Instant at) {
         AccountId account = account(u);
         Money held = Money.of(1, "CNY");
-        append(account, new FundsHeldEvent(account, user(u), "chatcmpl-open-" + u, ApiKeyId.of("key_" + u), held,
+        append(account, new FundsHeldEvent(account, user(u), HoldId.of("chatcmpl-open-" + u), ApiKeyId.of("key_" + u), held,
                 "chat.completions test/model-0", new Money(balances.get(account.value())[0], "CNY"), held, at));
     }
 

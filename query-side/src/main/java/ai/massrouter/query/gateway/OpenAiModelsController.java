@@ -5,6 +5,7 @@ import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.PageRequest;
 import ai.massrouter.api.model.FindModelQuery;
 import ai.massrouter.api.model.FindModelsQuery;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPageView;
 import ai.massrouter.api.model.ModelSort;
 import ai.massrouter.api.model.ModelStatus;
@@ -49,7 +50,7 @@ public class OpenAiModelsController {
     @GetMapping("/v1/models/{provider}/{name}")
     public OpenAiModel model(@PathVariable String provider, @PathVariable String name) {
         String id = provider + "/" + name;
-        return reads.ask(new FindModelQuery(id), ModelView.class).map(OpenAiModel::of)
+        return reads.ask(new FindModelQuery(ModelId.of(id)), ModelView.class).map(OpenAiModel::of)
                 .orElseThrow(() -> new DomainException(ErrorCode.ERR_004, "The model " + id + " does not exist",
                         Map.of("model", id)));
     }

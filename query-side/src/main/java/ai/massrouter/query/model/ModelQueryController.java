@@ -5,6 +5,7 @@ import ai.massrouter.api.common.PageRequest;
 import ai.massrouter.api.model.FindModelQuery;
 import ai.massrouter.api.model.FindModelsQuery;
 import ai.massrouter.api.model.ModelCategory;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPageView;
 import ai.massrouter.api.model.ModelSort;
 import ai.massrouter.api.model.ModelView;
@@ -66,7 +67,7 @@ public class ModelQueryController {
 
     @GetMapping("/api/v1/models/{provider}/{name}")
     public Model model(@PathVariable String provider, @PathVariable String name) {
-        return reads.ask(new FindModelQuery(provider + "/" + name), ModelView.class)
+        return reads.ask(new FindModelQuery(ModelId.of(provider + "/" + name)), ModelView.class)
                 .map(ModelQueryController::model)
                 .orElseThrow(() -> DomainException.notFound("Model " + provider + "/" + name));
     }

@@ -3,6 +3,7 @@ package ai.massrouter.query.statistics;
 import ai.massrouter.api.auth.Caller;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.model.ModelCategory;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.statistics.FindLeaderboardQuery;
 import ai.massrouter.api.statistics.FindModelUsageQuery;
 import ai.massrouter.api.statistics.FindUserUsageQuery;
@@ -70,7 +71,7 @@ public class StatisticsQueryController {
                                  @RequestParam(name = "start_date", required = false) String startDate,
                                  @RequestParam(name = "end_date", required = false) String endDate) {
         String modelId = provider + "/" + name;
-        ModelUsageView view = reads.ask(new FindModelUsageQuery(modelId, ranges.range(granularity, startDate,
+        ModelUsageView view = reads.ask(new FindModelUsageQuery(ModelId.of(modelId), ranges.range(granularity, startDate,
                 endDate)), ModelUsageView.class).orElseThrow(() -> DomainException.notFound("Model " + modelId));
         long attempts = view.totals().calls() + view.errors();
         return new ModelUsage(view.modelId(), view.granularity().wireName(), view.start(), view.end(),

@@ -2,6 +2,7 @@ package ai.massrouter.api.account;
 
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.common.PaymentId;
+import ai.massrouter.api.common.RefundId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -12,5 +13,5 @@ import java.time.Instant;
  * available balance, unless {@code force} (with a reason), which may leave the account in debt.
  */
 public record DebitPaymentRefundCommand(@TargetAggregateIdentifier AccountId accountId, PaymentId paymentId,
-                                        String refundId, Money amount, boolean force, String reason, Instant at) {
+                                        RefundId refundId, Money amount, boolean force, String reason, Instant at) {
 }

@@ -8,6 +8,6 @@ import org.axonframework.serialization.Revision;
 import java.time.Instant;
 
 @Revision("1")
-public record FundsHeldEvent(AccountId accountId, UserId userId, String holdId, ApiKeyId apiKeyId, Money amount,
+public record FundsHeldEvent(AccountId accountId, UserId userId, HoldId holdId, ApiKeyId apiKeyId, Money amount,
                              String purpose, Money balance, Money heldAfter, Instant at) {
 }

@@ -7,6 +7,6 @@ import org.axonframework.serialization.Revision;
 import java.time.Instant;
 
 @Revision("1")
-public record HoldReleasedEvent(AccountId accountId, UserId userId, String holdId, Money amount, String reason,
+public record HoldReleasedEvent(AccountId accountId, UserId userId, HoldId holdId, Money amount, String reason,
                                 Money heldAfter, Instant at) {
 }

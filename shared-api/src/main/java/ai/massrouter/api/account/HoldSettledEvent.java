@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /** A usage charge made through a hold: {@code charged} left the balance, {@code released} went back. */
 @Revision("1")
-public record HoldSettledEvent(AccountId accountId, UserId userId, String holdId, UsageDetails usage, Money held,
+public record HoldSettledEvent(AccountId accountId, UserId userId, HoldId holdId, UsageDetails usage, Money held,
                                Money charged, Money released, Money uncollected, Money balanceAfter, Money heldAfter,
                                Instant at) {
 }

@@ -8,6 +8,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 
 /** Reserves the most a call can cost before it is made; {@code holdId} is the call's request id. */
-public record PlaceHoldCommand(@TargetAggregateIdentifier AccountId accountId, String holdId, Money amount,
+public record PlaceHoldCommand(@TargetAggregateIdentifier AccountId accountId, HoldId holdId, Money amount,
                                ApiKeyId apiKeyId, SpendLimits keyLimits, String purpose, Instant at) {
 }

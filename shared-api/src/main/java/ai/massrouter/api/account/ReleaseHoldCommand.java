@@ -5,6 +5,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 
 /** Gives a hold back whole (the call failed before any output). */
-public record ReleaseHoldCommand(@TargetAggregateIdentifier AccountId accountId, String holdId, String reason,
+public record ReleaseHoldCommand(@TargetAggregateIdentifier AccountId accountId, HoldId holdId, String reason,
                                  Instant at) {
 }

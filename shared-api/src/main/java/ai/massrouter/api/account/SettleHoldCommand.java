@@ -10,6 +10,6 @@ import java.time.Instant;
  * the rest. A cost above the hold is taken from the available balance as far as it goes; what
  * cannot be taken is recorded as uncollected, never as an overdraft.
  */
-public record SettleHoldCommand(@TargetAggregateIdentifier AccountId accountId, String holdId, UsageDetails usage,
+public record SettleHoldCommand(@TargetAggregateIdentifier AccountId accountId, HoldId holdId, UsageDetails usage,
                                 Money amount, Instant at) {
 }

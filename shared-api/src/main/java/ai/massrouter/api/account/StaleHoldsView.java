@@ -8,6 +8,6 @@ import java.util.List;
 public record StaleHoldsView(List<Hold> holds) {
 
     /** A hold that is still open in the read model. */
-    public record Hold(AccountId accountId, String holdId, Money amount, Instant heldAt) {
+    public record Hold(AccountId accountId, HoldId holdId, Money amount, Instant heldAt) {
     }
 }

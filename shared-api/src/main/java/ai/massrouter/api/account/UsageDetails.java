@@ -2,6 +2,7 @@ package ai.massrouter.api.account;
 
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -15,7 +16,7 @@ import ai.massrouter.api.user.UserId;
  * they were counted, and for usage metered by clients. {@code timings} (nullable, added later:
  * older events read it as null) says how fast the upstream of a gateway call answered.
  */
-public record UsageDetails(UserId userId, ApiKeyId apiKeyId, String modelId, String provider, String category,
+public record UsageDetails(UserId userId, ApiKeyId apiKeyId, ModelId modelId, String provider, String category,
                            long promptTokens, long completionTokens, ModelPricing pricing, Long cachedPromptTokens,
                            Long reasoningTokens, CallTimings timings) {
 
@@ -25,7 +26,7 @@ public record UsageDetails(UserId userId, ApiKeyId apiKeyId, String modelId, Str
     }
 
     /** A call without timings. */
-    public UsageDetails(UserId userId, ApiKeyId apiKeyId, String modelId, String provider, String category,
+    public UsageDetails(UserId userId, ApiKeyId apiKeyId, ModelId modelId, String provider, String category,
                         long promptTokens, long completionTokens, ModelPricing pricing, Long cachedPromptTokens,
                         Long reasoningTokens) {
         this(userId, apiKeyId, modelId, provider, category, promptTokens, completionTokens, pricing,
@@ -33,7 +34,7 @@ public record UsageDetails(UserId userId, ApiKeyId apiKeyId, String modelId, Str
     }
 
     /** A call metered elsewhere: no token details, no timings. */
-    public UsageDetails(UserId userId, ApiKeyId apiKeyId, String modelId, String provider, String category,
+    public UsageDetails(UserId userId, ApiKeyId apiKeyId, ModelId modelId, String provider, String category,
                         long promptTokens, long completionTokens, ModelPricing pricing) {
         this(userId, apiKeyId, modelId, provider, category, promptTokens, completionTokens, pricing, null, null, null);
     }

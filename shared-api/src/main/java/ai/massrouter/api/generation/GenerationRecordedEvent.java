@@ -2,6 +2,7 @@ package ai.massrouter.api.generation;
 
 import ai.massrouter.api.apikey.ApiKeyId;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.user.UserId;
 import org.axonframework.serialization.Revision;
 
@@ -18,7 +19,7 @@ import java.util.List;
  */
 @Revision("1")
 public record GenerationRecordedEvent(GenerationId generationId, UserId userId, ApiKeyId apiKeyId, String endpoint,
-                                      String modelId, String provider, List<String> fallbacks, long promptTokens,
+                                      ModelId modelId, String provider, List<String> fallbacks, long promptTokens,
                                       long completionTokens, long cachedPromptTokens, long reasoningTokens,
                                       Money cost, Money charged, Long timeToFirstTokenMillis, long latencyMillis,
                                       boolean streamed, GenerationOutcome outcome, String failure,

@@ -6,5 +6,5 @@ package ai.massrouter.api.model;
  * the very next call on every node. Answered by a {@link ModelView} ({@code popularity} 0), or
  * nothing when the catalog has no such model.
  */
-public record PriceModelQuery(String modelId) {
+public record PriceModelQuery(ModelId modelId) {
 }

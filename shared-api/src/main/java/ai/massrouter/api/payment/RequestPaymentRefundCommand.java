@@ -1,6 +1,7 @@
 package ai.massrouter.api.payment;
 
 import ai.massrouter.api.common.PaymentId;
+import ai.massrouter.api.common.RefundId;
 import ai.massrouter.api.user.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -12,7 +13,7 @@ import java.time.Instant;
  * all that is left); {@code refundId} makes it happen once. {@code force} (with a reason) lets the
  * account debit go past the available balance.
  */
-public record RequestPaymentRefundCommand(@TargetAggregateIdentifier PaymentId paymentId, String refundId,
+public record RequestPaymentRefundCommand(@TargetAggregateIdentifier PaymentId paymentId, RefundId refundId,
                                           BigDecimal amount, boolean force, String reason, UserId requestedBy,
                                           Instant at) {
 }

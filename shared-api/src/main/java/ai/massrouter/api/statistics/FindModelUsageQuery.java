@@ -1,4 +1,6 @@
 package ai.massrouter.api.statistics;
 
-public record FindModelUsageQuery(String modelId, UsageRange range) {
+import ai.massrouter.api.model.ModelId;
+
+public record FindModelUsageQuery(ModelId modelId, UsageRange range) {
 }

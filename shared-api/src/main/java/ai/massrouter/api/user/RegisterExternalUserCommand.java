@@ -10,6 +10,6 @@ import java.time.Instant;
  * address or null; such a user has no password.
  */
 public record RegisterExternalUserCommand(@TargetAggregateIdentifier UserId userId, String provider, String subject,
-                                          String email, String username, String avatarUrl, String sessionId,
+                                          String email, String username, String avatarUrl, SessionId sessionId,
                                           String refreshTokenId, Instant registeredAt) {
 }

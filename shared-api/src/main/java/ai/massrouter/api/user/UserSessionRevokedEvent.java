@@ -6,5 +6,5 @@ import java.time.Instant;
 
 /** A session ended; {@code reason} is e.g. {@code refresh_token_reuse}. */
 @Revision("1")
-public record UserSessionRevokedEvent(UserId userId, String sessionId, String reason, Instant at) {
+public record UserSessionRevokedEvent(UserId userId, SessionId sessionId, String reason, Instant at) {
 }
