@@ -36,7 +36,7 @@ public class ModelPriceQueryController {
                        @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int limit) {
         String id = provider + "/" + name;
         PageRequest request = new PageRequest(page, limit);
-        if (!ModelId.isValid(id) || reads.ask(new FindModelQuery(id), ModelView.class).isEmpty()) {
+        if (!ModelId.isValid(id) || reads.ask(new FindModelQuery(ModelId.of(id)), ModelView.class).isEmpty()) {
             throw DomainException.notFound("Model " + id);
         }
         ModelPricePageView view = reads.ask(new FindModelPricesQuery(ModelId.of(id), request), ModelPricePageView.class)
