@@ -35,6 +35,16 @@ final class BenchApp {
     }
 
     /** The machine's one-minute load average: figures from a busy machine are read beside it. */
+    /**
+     * Seconds of load before the first measured scenario, so that the JIT has compiled the hot
+     * paths ({@code MASSROUTER_BENCH_WARMUP_SECONDS}, default 60; 0 skips it): in the first minute
+     * after start-up the C2 compiler alone takes most of a core on this 2-core machine.
+     */
+    static int jitWarmupSeconds() {
+        String value = System.getenv("MASSROUTER_BENCH_WARMUP_SECONDS");
+        return value == null || value.isBlank() ? 60 : Integer.parseInt(value.trim());
+    }
+
     static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }

@@ -70,6 +70,10 @@ public final class LedgerBenchmark {
             CommandGateway commands = app.getBean(CommandGateway.class);
             ChargeCoalescer coalescer = app.getBean(ChargeCoalescer.class);
             List<AccountId> hot = open(commands, 1);
+            int warmup = BenchApp.jitWarmupSeconds();
+            if (warmup > 0) {
+                coalesced(coalescer, "JIT warm-up (not reported)", open(commands, 16), 16, warmup);
+            }
             results.add(coalesced(coalescer, "charges, 1 hot account", hot, 16, seconds));
             if (!quick) {
                 results.add(coalesced(coalescer, "charges, 1 hot account", hot, 1, seconds));
