@@ -80,6 +80,13 @@ final class Browser implements AutoCloseable {
         width = pixels;
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", pixels,
                 "height", pixels < 600 ? 844 : 900, "deviceScaleFactor", 1, "mobile", pixels < 600));
+        // the console redraws its charts 150 ms after the last resize event (chart.js): a screenshot
+        // taken sooner shows them at the old width
+        try {
+            Thread.sleep(400);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Opens a console route, e.g. {@code #/billing}, and waits until nothing is loading. */
