@@ -1,5 +1,6 @@
 package ai.massrouter.app.axon;
 
+import ai.massrouter.api.user.RefreshTokenId;
 import ai.massrouter.api.user.SessionId;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.api.user.UserLoggedInEvent;
@@ -25,13 +26,13 @@ class SessionIdEventJsonTest {
 
     @Test
     void loggedIn_namesItsSessionByTheBareString() {
-        assertStoredAs(new UserLoggedInEvent(USER, SESSION, "r1", AT), "1",
+        assertStoredAs(new UserLoggedInEvent(USER, SESSION, RefreshTokenId.of("r1"), AT), "1",
                 "{" + WHO + ",\"refreshTokenId\":\"r1\",\"at\":\"2026-12-01T10:00:00Z\"}");
     }
 
     @Test
     void sessionRefreshed_namesItsSessionByTheBareString() {
-        assertStoredAs(new UserSessionRefreshedEvent(USER, SESSION, "r2", AT), "1",
+        assertStoredAs(new UserSessionRefreshedEvent(USER, SESSION, RefreshTokenId.of("r2"), AT), "1",
                 "{" + WHO + ",\"refreshTokenId\":\"r2\",\"at\":\"2026-12-01T10:00:00Z\"}");
     }
 

@@ -8,6 +8,7 @@ import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.user.LogInUserCommand;
 import ai.massrouter.api.user.LoggedInUser;
 import ai.massrouter.api.user.RefreshOutcome;
+import ai.massrouter.api.user.RefreshTokenId;
 import ai.massrouter.api.user.RefreshUserSessionCommand;
 import ai.massrouter.api.user.RegisterUserCommand;
 import ai.massrouter.api.user.SessionId;
@@ -64,7 +65,7 @@ public class AuthController {
         UserId userId = UserId.generate();
         String email = request.email().trim();
         SessionId sessionId = SessionId.generate();
-        String refreshTokenId = TokenService.newTokenId();
+        RefreshTokenId refreshTokenId = RefreshTokenId.generate();
         Instant now = clock.instant();
         commands.sendAndWait(new RegisterUserCommand(userId, email, request.username(),
                 passwordEncoder.encode(request.password()), UserRole.USER, sessionId, refreshTokenId, now));
@@ -79,7 +80,7 @@ public class AuthController {
         PasswordCredential credential = passwords.verify(request.email(), request.password());
         UserId userId = credential.userId();
         SessionId sessionId = SessionId.generate();
-        String refreshTokenId = TokenService.newTokenId();
+        RefreshTokenId refreshTokenId = RefreshTokenId.generate();
         LoggedInUser user = commands.sendAndWait(new LogInUserCommand(userId, credential.passwordHash(), sessionId,
                 refreshTokenId, clock.instant()));
         return new AuthResponse(
@@ -101,7 +102,7 @@ public class AuthController {
                     Map.of("authorization", "send Authorization: Bearer <refresh_token>"));
         }
         RefreshClaims claims = tokens.parseRefresh(token);
-        String newTokenId = TokenService.newTokenId();
+        RefreshTokenId newTokenId = RefreshTokenId.generate();
         RefreshOutcome outcome = commands.sendAndWait(new RefreshUserSessionCommand(claims.userId(),
                 claims.sessionId(), claims.tokenId(), newTokenId, clock.instant()));
         if (outcome != RefreshOutcome.ROTATED) {

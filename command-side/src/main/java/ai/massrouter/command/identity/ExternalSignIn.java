@@ -8,6 +8,7 @@ import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.user.LinkExternalIdentityCommand;
 import ai.massrouter.api.user.LogInWithExternalIdentityCommand;
 import ai.massrouter.api.user.LoggedInUser;
+import ai.massrouter.api.user.RefreshTokenId;
 import ai.massrouter.api.user.RegisterExternalUserCommand;
 import ai.massrouter.api.user.SessionId;
 import ai.massrouter.api.user.UserId;
@@ -50,7 +51,7 @@ class ExternalSignIn {
 
     AuthResponse signIn(ExternalProfile profile) {
         SessionId sessionId = SessionId.generate();
-        String refreshTokenId = TokenService.newTokenId();
+        RefreshTokenId refreshTokenId = RefreshTokenId.generate();
         UserId linked = identities.findUser(profile.provider(), profile.subject()).orElse(null);
         if (linked != null) {
             LoggedInUser user = commands.sendAndWait(new LogInWithExternalIdentityCommand(linked, profile.provider(),
@@ -79,7 +80,8 @@ class ExternalSignIn {
     }
 
     /** Retries with another random suffix if the username is taken (a unique-username rule refuses it). */
-    private String register(UserId userId, ExternalProfile profile, SessionId sessionId, String refreshTokenId) {
+    private String register(UserId userId, ExternalProfile profile, SessionId sessionId,
+                            RefreshTokenId refreshTokenId) {
         for (int attempt = 1; ; attempt++) {
             String username = UsernameSuggester.suggest(profile);
             Instant now = clock.instant();
@@ -99,7 +101,7 @@ class ExternalSignIn {
     }
 
     private AuthResponse response(UserId userId, String email, String username, UserRole role, SessionId sessionId,
-                                  String refreshTokenId) {
+                                  RefreshTokenId refreshTokenId) {
         return new AuthResponse(new AuthResponse.UserSummary(userId.value(), email, username, role.wireName()),
                 AuthResponse.Tokens.of(tokens.issue(userId, role, sessionId, refreshTokenId)));
     }

@@ -2,6 +2,7 @@ package ai.massrouter.command.identity;
 
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.ErrorCode;
+import ai.massrouter.api.user.RefreshTokenId;
 import ai.massrouter.api.user.SessionId;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.api.user.UserRole;
@@ -46,15 +47,11 @@ public class TokenService {
         this.clock = clock;
     }
 
-    public static String newTokenId() {
-        return UUID.randomUUID().toString();
-    }
-
-    public IssuedTokens issue(UserId userId, UserRole role, SessionId sessionId, String refreshTokenId) {
+    public IssuedTokens issue(UserId userId, UserRole role, SessionId sessionId, RefreshTokenId refreshTokenId) {
         Instant now = clock.instant();
         String access = Jwts.builder()
                 .subject(userId.value())
-                .id(newTokenId())
+                .id(UUID.randomUUID().toString())
                 .claim(TYPE, "access")
                 .claim(ROLE, role.wireName())
                 .issuedAt(Date.from(now))
@@ -63,7 +60,7 @@ public class TokenService {
                 .compact();
         String refresh = Jwts.builder()
                 .subject(userId.value())
-                .id(refreshTokenId)
+                .id(RefreshTokenId.valueOf(refreshTokenId))
                 .claim(TYPE, "refresh")
                 .claim(ROLE, role.wireName())
                 .claim(SESSION, SessionId.valueOf(sessionId))
@@ -82,8 +79,9 @@ public class TokenService {
     public RefreshClaims parseRefresh(String token) {
         Claims claims = parse(token, "refresh");
         String session = claims.get(SESSION, String.class);
+        String tokenId = claims.getId();
         return new RefreshClaims(UserId.of(claims.getSubject()), role(claims),
-                session == null ? null : SessionId.of(session), claims.getId());
+                session == null ? null : SessionId.of(session), tokenId == null ? null : RefreshTokenId.of(tokenId));
     }
 
     private Claims parse(String token, String expectedType) {
@@ -111,6 +109,6 @@ public class TokenService {
     public record AccessClaims(UserId userId, UserRole role) {
     }
 
-    public record RefreshClaims(UserId userId, UserRole role, SessionId sessionId, String tokenId) {
+    public record RefreshClaims(UserId userId, UserRole role, SessionId sessionId, RefreshTokenId tokenId) {
     }
 }

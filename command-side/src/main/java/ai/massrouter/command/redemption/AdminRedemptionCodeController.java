@@ -5,6 +5,7 @@ import ai.massrouter.api.common.BillingSettings;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.redemption.CreateRedemptionCodeCommand;
+import ai.massrouter.api.redemption.RedemptionBatchId;
 import ai.massrouter.api.redemption.RedemptionCodeId;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * An administrator issues a batch of codes. The codes are in this answer only: the log keeps
@@ -58,7 +58,7 @@ public class AdminRedemptionCodeController {
             throw DomainException.invalid("expires_at", "must be in the future");
         }
         Money amount = Money.ofDecimal(request.amount(), currency);
-        String batchId = "rcb_" + UUID.randomUUID().toString().replace("-", "");
+        RedemptionBatchId batchId = RedemptionBatchId.generate();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < request.count(); i++) {
             String code = RedemptionCodes.generate();
@@ -66,7 +66,7 @@ public class AdminRedemptionCodeController {
                     request.expiresAt(), caller.userId(), now));
             codes.add(code);
         }
-        return new Batch(batchId, amount.toDecimal(), currency, codes.size(), request.expiresAt(), now, codes);
+        return new Batch(batchId.value(), amount.toDecimal(), currency, codes.size(), request.expiresAt(), now, codes);
     }
 
     public record Batch(String batchId, BigDecimal amount, String currency, int count, Instant expiresAt,

@@ -5,6 +5,7 @@ import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.redemption.CreateRedemptionCodeCommand;
 import ai.massrouter.api.redemption.RedeemCodeCommand;
+import ai.massrouter.api.redemption.RedemptionBatchId;
 import ai.massrouter.api.redemption.RedemptionCodeCreatedEvent;
 import ai.massrouter.api.redemption.RedemptionCodeId;
 import ai.massrouter.api.redemption.RedemptionCodeRedeemedEvent;
@@ -51,7 +52,8 @@ public class RedemptionCodeAggregate {
     public RedemptionCodeRedeemedEvent handle(RedeemCodeCommand command) {
         ensureUnused();
         ensureNotExpired(command.at());
-        RedemptionCodeRedeemedEvent redeemedEvent = new RedemptionCodeRedeemedEvent(codeId, batchId,
+        RedemptionCodeRedeemedEvent redeemedEvent = new RedemptionCodeRedeemedEvent(codeId,
+                batchId == null ? null : RedemptionBatchId.of(batchId),
                 command.userId(), amount, command.at());
         apply(redeemedEvent);
         return redeemedEvent;
@@ -76,7 +78,7 @@ public class RedemptionCodeAggregate {
     @EventSourcingHandler
     void on(RedemptionCodeCreatedEvent event) {
         codeId = event.codeId();
-        batchId = event.batchId();
+        batchId = RedemptionBatchId.valueOf(event.batchId());
         amount = event.amount();
         expiresAt = event.expiresAt();
     }

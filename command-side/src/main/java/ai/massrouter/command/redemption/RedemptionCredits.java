@@ -4,6 +4,7 @@ import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.AccountOperationResult;
 import ai.massrouter.api.account.CreditAccountCommand;
 import ai.massrouter.api.account.OperationOrigin;
+import ai.massrouter.api.redemption.RedemptionBatchId;
 import ai.massrouter.api.redemption.RedemptionCodeRedeemedEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -33,6 +34,6 @@ public class RedemptionCredits {
     AccountOperationResult credit(RedemptionCodeRedeemedEvent event) {
         return commands.sendAndWait(new CreditAccountCommand(AccountId.forUser(event.userId()),
                 OperationOrigin.REDEMPTION, event.codeId().value(), event.amount(),
-                "Redemption code (batch " + event.batchId() + ")", event.at()));
+                "Redemption code (batch " + RedemptionBatchId.valueOf(event.batchId()) + ")", event.at()));
     }
 }

@@ -13,6 +13,7 @@ import ai.massrouter.api.user.LogInUserCommand;
 import ai.massrouter.api.user.LoggedInUser;
 import ai.massrouter.api.user.RefreshOutcome;
 import ai.massrouter.api.user.RefreshUserSessionCommand;
+import ai.massrouter.api.user.RefreshTokenId;
 import ai.massrouter.api.user.RegisterUserCommand;
 import ai.massrouter.api.user.SessionId;
 import ai.massrouter.api.user.UpdateUserProfileCommand;
@@ -140,7 +141,7 @@ public class UserAggregate {
         apply(new ExternalIdentityUnlinkedEvent(userId, command.provider(), subject, command.at()));
     }
 
-    private LoggedInUser openSession(SessionId sessionId, String refreshTokenId, Instant at) {
+    private LoggedInUser openSession(SessionId sessionId, RefreshTokenId refreshTokenId, Instant at) {
         apply(new UserLoggedInEvent(userId, sessionId, refreshTokenId, at));
         sessions.keySet().stream()
                 .limit(Math.max(0, sessions.size() - MAX_SESSIONS))
@@ -155,7 +156,7 @@ public class UserAggregate {
         if (current == null) {
             return RefreshOutcome.SESSION_UNKNOWN;
         }
-        if (!current.equals(command.presentedTokenId())) {
+        if (!current.equals(RefreshTokenId.valueOf(command.presentedTokenId()))) {
             // An old refresh token came back: someone holds a copy. End the session for everyone.
             apply(new UserSessionRevokedEvent(userId, command.sessionId(), "refresh_token_reuse", command.at()));
             return RefreshOutcome.REUSE_DETECTED;
@@ -223,12 +224,12 @@ public class UserAggregate {
 
     @EventSourcingHandler
     void on(UserLoggedInEvent event) {
-        sessions.put(SessionId.valueOf(event.sessionId()), event.refreshTokenId());
+        sessions.put(SessionId.valueOf(event.sessionId()), RefreshTokenId.valueOf(event.refreshTokenId()));
     }
 
     @EventSourcingHandler
     void on(UserSessionRefreshedEvent event) {
-        sessions.put(SessionId.valueOf(event.sessionId()), event.refreshTokenId());
+        sessions.put(SessionId.valueOf(event.sessionId()), RefreshTokenId.valueOf(event.refreshTokenId()));
     }
 
     @EventSourcingHandler

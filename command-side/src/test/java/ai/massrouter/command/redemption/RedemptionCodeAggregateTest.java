@@ -4,6 +4,7 @@ import ai.massrouter.api.common.ErrorCode;
 import ai.massrouter.api.common.Money;
 import ai.massrouter.api.redemption.CreateRedemptionCodeCommand;
 import ai.massrouter.api.redemption.RedeemCodeCommand;
+import ai.massrouter.api.redemption.RedemptionBatchId;
 import ai.massrouter.api.redemption.RedemptionCodeCreatedEvent;
 import ai.massrouter.api.redemption.RedemptionCodeId;
 import ai.massrouter.api.redemption.RedemptionCodeRedeemedEvent;
@@ -19,6 +20,7 @@ import static ai.massrouter.command.DomainMatchers.refusedWith;
 class RedemptionCodeAggregateTest {
 
     private static final RedemptionCodeId CODE = RedemptionCodeId.ofCode("MR-TEST-0000-0000-0001");
+    private static final RedemptionBatchId BATCH = RedemptionBatchId.of("rcb_1");
     private static final UserId ADMIN = UserId.of("usr_admin");
     private static final UserId ALICE = UserId.of("usr_alice");
     private static final UserId BOB = UserId.of("usr_bob");
@@ -33,7 +35,7 @@ class RedemptionCodeAggregateTest {
     }
 
     private static RedemptionCodeCreatedEvent issued() {
-        return new RedemptionCodeCreatedEvent(CODE, "rcb_1", Money.of(10, "CNY"), EXPIRY, ADMIN, T0);
+        return new RedemptionCodeCreatedEvent(CODE, BATCH, Money.of(10, "CNY"), EXPIRY, ADMIN, T0);
     }
 
     @Test
@@ -45,7 +47,7 @@ class RedemptionCodeAggregateTest {
     @Test
     void issue_recordsTheCode_withItsAmountAndExpiry() {
         fixture.givenNoPriorActivity()
-                .when(new CreateRedemptionCodeCommand(CODE, "rcb_1", Money.of(10, "CNY"), EXPIRY, ADMIN, T0))
+                .when(new CreateRedemptionCodeCommand(CODE, BATCH, Money.of(10, "CNY"), EXPIRY, ADMIN, T0))
                 .expectEvents(issued());
     }
 
@@ -53,9 +55,9 @@ class RedemptionCodeAggregateTest {
     void redeem_once_thenRefusedWithErr001() {
         fixture.given(issued())
                 .when(new RedeemCodeCommand(CODE, ALICE, T0.plusSeconds(1)))
-                .expectEvents(new RedemptionCodeRedeemedEvent(CODE, "rcb_1", ALICE, Money.of(10, "CNY"),
+                .expectEvents(new RedemptionCodeRedeemedEvent(CODE, BATCH, ALICE, Money.of(10, "CNY"),
                         T0.plusSeconds(1)));
-        fixture.given(issued(), new RedemptionCodeRedeemedEvent(CODE, "rcb_1", ALICE, Money.of(10, "CNY"), T0))
+        fixture.given(issued(), new RedemptionCodeRedeemedEvent(CODE, BATCH, ALICE, Money.of(10, "CNY"), T0))
                 .when(new RedeemCodeCommand(CODE, BOB, T0.plusSeconds(2)))
                 .expectException(refusedWith(ErrorCode.ERR_001))
                 .expectNoEvents();

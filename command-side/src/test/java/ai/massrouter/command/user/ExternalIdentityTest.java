@@ -8,6 +8,7 @@ import ai.massrouter.api.user.LinkExternalIdentityCommand;
 import ai.massrouter.api.user.LogInUserCommand;
 import ai.massrouter.api.user.LogInWithExternalIdentityCommand;
 import ai.massrouter.api.user.LoggedInUser;
+import ai.massrouter.api.user.RefreshTokenId;
 import ai.massrouter.api.user.RegisterExternalUserCommand;
 import ai.massrouter.api.user.SessionId;
 import ai.massrouter.api.user.UnlinkExternalIdentityCommand;
@@ -64,10 +65,10 @@ class ExternalIdentityTest {
     void firstSignIn_opensUserLinkedToTheProvider_withAvatarAndSession() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterExternalUserCommand(BOB, "github", "42", null, "bob_abc123", "https://a/b.png",
-                        SessionId.of("s1"), "r1", T0))
+                        SessionId.of("s1"), RefreshTokenId.of("r1"), T0))
                 .expectEvents(bobSignedUpWithGithub(), linked("github", "42"),
                         new UserProfileUpdatedEvent(BOB, "bob_abc123", "https://a/b.png", T0),
-                        new UserLoggedInEvent(BOB, SessionId.of("s1"), "r1", T0));
+                        new UserLoggedInEvent(BOB, SessionId.of("s1"), RefreshTokenId.of("r1"), T0));
         assertThat(identities.findUser("github", "42")).contains(BOB);
     }
 
@@ -75,7 +76,7 @@ class ExternalIdentityTest {
     void firstSignIn_withATakenUsername_isRefusedNamingTheUsername_andClaimsNothing() {
         users.claimUsername("BOB_abc123", UserId.of("usr_other"));
         fixture.givenNoPriorActivity()
-                .when(new RegisterExternalUserCommand(BOB, "github", "42", null, "bob_abc123", null, SessionId.of("s1"), "r1", T0))
+                .when(new RegisterExternalUserCommand(BOB, "github", "42", null, "bob_abc123", null, SessionId.of("s1"), RefreshTokenId.of("r1"), T0))
                 // ExternalSignIn retries with another suffix on exactly this: ERR_001 naming the username
                 .expectException(org.axonframework.test.matchers.Matchers.predicate(e -> e instanceof DomainException d
                         && d.code() == ErrorCode.ERR_001 && d.details().containsKey("username")))
@@ -86,16 +87,16 @@ class ExternalIdentityTest {
     @Test
     void signIn_withTheLinkedAccount_opensASession() {
         fixture.given(bobSignedUpWithGithub(), linked("github", "42"))
-                .when(new LogInWithExternalIdentityCommand(BOB, "github", "42", SessionId.of("s2"), "r2", T1))
+                .when(new LogInWithExternalIdentityCommand(BOB, "github", "42", SessionId.of("s2"), RefreshTokenId.of("r2"), T1))
                 .expectResultMessagePayload(new LoggedInUser(BOB, "bob_abc123", UserRole.USER))
-                .expectEvents(new UserLoggedInEvent(BOB, SessionId.of("s2"), "r2", T1));
+                .expectEvents(new UserLoggedInEvent(BOB, SessionId.of("s2"), RefreshTokenId.of("r2"), T1));
     }
 
     @Test
     void signIn_ofASuspendedUser_isRefusedWithUser001() {
         fixture.given(bobSignedUpWithGithub(), linked("github", "42"),
                         new UserStatusChangedEvent(BOB, UserStatus.ACTIVE, UserStatus.SUSPENDED, "fraud", null, T0))
-                .when(new LogInWithExternalIdentityCommand(BOB, "github", "42", SessionId.of("s2"), "r2", T1))
+                .when(new LogInWithExternalIdentityCommand(BOB, "github", "42", SessionId.of("s2"), RefreshTokenId.of("r2"), T1))
                 .expectException(refusedWith(ErrorCode.USER_001))
                 .expectNoEvents();
     }
@@ -104,14 +105,14 @@ class ExternalIdentityTest {
     void signIn_afterUnlink_isRefusedWithErr002() {
         fixture.given(bobSignedUpWithGithub(), linked("github", "42"), linked("google", "g-1"),
                         new ExternalIdentityUnlinkedEvent(BOB, "github", "42", T1))
-                .when(new LogInWithExternalIdentityCommand(BOB, "github", "42", SessionId.of("s2"), "r2", T1))
+                .when(new LogInWithExternalIdentityCommand(BOB, "github", "42", SessionId.of("s2"), RefreshTokenId.of("r2"), T1))
                 .expectException(refusedWith(ErrorCode.ERR_002));
     }
 
     @Test
     void passwordLogin_ofAUserWithoutPassword_isRefusedWithErr002() {
         fixture.given(bobSignedUpWithGithub(), linked("github", "42"))
-                .when(new LogInUserCommand(BOB, new BCryptPasswordEncoder(4).encode("anything-at-all"), SessionId.of("s2"), "r2", T1))
+                .when(new LogInUserCommand(BOB, new BCryptPasswordEncoder(4).encode("anything-at-all"), SessionId.of("s2"), RefreshTokenId.of("r2"), T1))
                 .expectException(refusedWith(ErrorCode.ERR_002));
     }
 

@@ -7,6 +7,7 @@ import ai.massrouter.api.user.LogInUserCommand;
 import ai.massrouter.api.user.LoggedInUser;
 import ai.massrouter.api.user.RefreshOutcome;
 import ai.massrouter.api.user.RefreshUserSessionCommand;
+import ai.massrouter.api.user.RefreshTokenId;
 import ai.massrouter.api.user.RegisterUserCommand;
 import ai.massrouter.api.user.SessionId;
 import ai.massrouter.api.user.UpdateUserProfileCommand;
@@ -61,9 +62,9 @@ class UserAggregateTest {
     @Test
     void register_opensUserAndFirstSession() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterUserCommand(ALICE, "alice@example.com", "alice", HASH, UserRole.USER, SessionId.of("s1"), "r1", T0))
+                .when(new RegisterUserCommand(ALICE, "alice@example.com", "alice", HASH, UserRole.USER, SessionId.of("s1"), RefreshTokenId.of("r1"), T0))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(aliceRegistered(), new UserLoggedInEvent(ALICE, SessionId.of("s1"), "r1", T0));
+                .expectEvents(aliceRegistered(), new UserLoggedInEvent(ALICE, SessionId.of("s1"), RefreshTokenId.of("r1"), T0));
     }
 
     @Test
@@ -85,7 +86,7 @@ class UserAggregateTest {
     void register_withTakenEmail_isRefusedWithErr001() {
         directory.claim("ALICE@example.com", UserId.of("usr_other"), UserRole.USER);
         fixture.givenNoPriorActivity()
-                .when(new RegisterUserCommand(ALICE, "alice@example.com", "alice", HASH, UserRole.USER, SessionId.of("s1"), "r1", T0))
+                .when(new RegisterUserCommand(ALICE, "alice@example.com", "alice", HASH, UserRole.USER, SessionId.of("s1"), RefreshTokenId.of("r1"), T0))
                 .expectException(refusedWith(ErrorCode.ERR_001))
                 .expectNoEvents();
     }
@@ -94,7 +95,7 @@ class UserAggregateTest {
     void register_withAUsernameTakenInAnotherCase_isRefusedWithErr001() {
         directory.claimUsername("Alice", UserId.of("usr_other"));
         fixture.givenNoPriorActivity()
-                .when(new RegisterUserCommand(ALICE, "alice@example.com", "alice", HASH, UserRole.USER, SessionId.of("s1"), "r1", T0))
+                .when(new RegisterUserCommand(ALICE, "alice@example.com", "alice", HASH, UserRole.USER, SessionId.of("s1"), RefreshTokenId.of("r1"), T0))
                 .expectException(refusedWith(ErrorCode.ERR_001))
                 .expectNoEvents();
     }
@@ -119,15 +120,15 @@ class UserAggregateTest {
     @Test
     void login_withRightPassword_opensSessionAndReturnsRole() {
         fixture.given(aliceRegistered())
-                .when(new LogInUserCommand(ALICE, HASH, SessionId.of("s2"), "r2", T1))
-                .expectEvents(new UserLoggedInEvent(ALICE, SessionId.of("s2"), "r2", T1))
+                .when(new LogInUserCommand(ALICE, HASH, SessionId.of("s2"), RefreshTokenId.of("r2"), T1))
+                .expectEvents(new UserLoggedInEvent(ALICE, SessionId.of("s2"), RefreshTokenId.of("r2"), T1))
                 .expectResultMessagePayload(new LoggedInUser(ALICE, "alice", UserRole.USER));
     }
 
     @Test
     void login_checkedAgainstAnotherHash_isRefusedWithErr002() {
         fixture.given(aliceRegistered())
-                .when(new LogInUserCommand(ALICE, ENCODER.encode("correct horse"), SessionId.of("s2"), "r2", T1))
+                .when(new LogInUserCommand(ALICE, ENCODER.encode("correct horse"), SessionId.of("s2"), RefreshTokenId.of("r2"), T1))
                 .expectException(refusedWith(ErrorCode.ERR_002))
                 .expectNoEvents();
     }
@@ -136,7 +137,7 @@ class UserAggregateTest {
     void login_ofSuspendedUser_isRefusedWithUser001() {
         fixture.given(aliceRegistered(),
                         new UserStatusChangedEvent(ALICE, UserStatus.ACTIVE, UserStatus.SUSPENDED, "abuse", UserId.of("usr_admin"), T0))
-                .when(new LogInUserCommand(ALICE, HASH, SessionId.of("s2"), "r2", T1))
+                .when(new LogInUserCommand(ALICE, HASH, SessionId.of("s2"), RefreshTokenId.of("r2"), T1))
                 .expectException(refusedWith(ErrorCode.USER_001))
                 .expectNoEvents();
     }
@@ -146,46 +147,46 @@ class UserAggregateTest {
         var history = new java.util.ArrayList<Object>();
         history.add(aliceRegistered());
         for (int i = 0; i < UserAggregate.MAX_SESSIONS; i++) {
-            history.add(new UserLoggedInEvent(ALICE, SessionId.of("s" + i), "r" + i, T0));
+            history.add(new UserLoggedInEvent(ALICE, SessionId.of("s" + i), RefreshTokenId.of("r" + i), T0));
         }
         fixture.given(history)
-                .when(new LogInUserCommand(ALICE, HASH, SessionId.of("new"), "rnew", T1))
-                .expectEvents(new UserLoggedInEvent(ALICE, SessionId.of("new"), "rnew", T1),
+                .when(new LogInUserCommand(ALICE, HASH, SessionId.of("new"), RefreshTokenId.of("rnew"), T1))
+                .expectEvents(new UserLoggedInEvent(ALICE, SessionId.of("new"), RefreshTokenId.of("rnew"), T1),
                         new UserSessionRevokedEvent(ALICE, SessionId.of("s0"), "session_limit", T1));
     }
 
     @Test
     void refresh_withCurrentToken_rotatesIt() {
-        fixture.given(aliceRegistered(), new UserLoggedInEvent(ALICE, SessionId.of("s1"), "r1", T0))
-                .when(new RefreshUserSessionCommand(ALICE, SessionId.of("s1"), "r1", "r2", T1))
-                .expectEvents(new UserSessionRefreshedEvent(ALICE, SessionId.of("s1"), "r2", T1))
+        fixture.given(aliceRegistered(), new UserLoggedInEvent(ALICE, SessionId.of("s1"), RefreshTokenId.of("r1"), T0))
+                .when(new RefreshUserSessionCommand(ALICE, SessionId.of("s1"), RefreshTokenId.of("r1"), RefreshTokenId.of("r2"), T1))
+                .expectEvents(new UserSessionRefreshedEvent(ALICE, SessionId.of("s1"), RefreshTokenId.of("r2"), T1))
                 .expectResultMessagePayload(RefreshOutcome.ROTATED);
     }
 
     @Test
     void refresh_withUsedToken_revokesTheSession() {
-        fixture.given(aliceRegistered(), new UserLoggedInEvent(ALICE, SessionId.of("s1"), "r1", T0),
-                        new UserSessionRefreshedEvent(ALICE, SessionId.of("s1"), "r2", T0))
-                .when(new RefreshUserSessionCommand(ALICE, SessionId.of("s1"), "r1", "r3", T1))
+        fixture.given(aliceRegistered(), new UserLoggedInEvent(ALICE, SessionId.of("s1"), RefreshTokenId.of("r1"), T0),
+                        new UserSessionRefreshedEvent(ALICE, SessionId.of("s1"), RefreshTokenId.of("r2"), T0))
+                .when(new RefreshUserSessionCommand(ALICE, SessionId.of("s1"), RefreshTokenId.of("r1"), RefreshTokenId.of("r3"), T1))
                 .expectEvents(new UserSessionRevokedEvent(ALICE, SessionId.of("s1"), "refresh_token_reuse", T1))
                 .expectResultMessagePayload(RefreshOutcome.REUSE_DETECTED);
     }
 
     @Test
     void refresh_ofRevokedSession_isUnknown() {
-        fixture.given(aliceRegistered(), new UserLoggedInEvent(ALICE, SessionId.of("s1"), "r1", T0),
+        fixture.given(aliceRegistered(), new UserLoggedInEvent(ALICE, SessionId.of("s1"), RefreshTokenId.of("r1"), T0),
                         new UserSessionRevokedEvent(ALICE, SessionId.of("s1"), "refresh_token_reuse", T0))
-                .when(new RefreshUserSessionCommand(ALICE, SessionId.of("s1"), "r1", "r3", T1))
+                .when(new RefreshUserSessionCommand(ALICE, SessionId.of("s1"), RefreshTokenId.of("r1"), RefreshTokenId.of("r3"), T1))
                 .expectNoEvents()
                 .expectResultMessagePayload(RefreshOutcome.SESSION_UNKNOWN);
     }
 
     @Test
     void suspension_endsEverySession() {
-        fixture.given(aliceRegistered(), new UserLoggedInEvent(ALICE, SessionId.of("s1"), "r1", T0),
+        fixture.given(aliceRegistered(), new UserLoggedInEvent(ALICE, SessionId.of("s1"), RefreshTokenId.of("r1"), T0),
                         new UserStatusChangedEvent(ALICE, UserStatus.ACTIVE, UserStatus.SUSPENDED, null, UserId.of("usr_admin"), T0),
                         new UserStatusChangedEvent(ALICE, UserStatus.SUSPENDED, UserStatus.ACTIVE, null, UserId.of("usr_admin"), T0))
-                .when(new RefreshUserSessionCommand(ALICE, SessionId.of("s1"), "r1", "r2", T1))
+                .when(new RefreshUserSessionCommand(ALICE, SessionId.of("s1"), RefreshTokenId.of("r1"), RefreshTokenId.of("r2"), T1))
                 .expectResultMessagePayload(RefreshOutcome.SESSION_UNKNOWN);
     }
 

@@ -1,5 +1,6 @@
 package ai.massrouter.projections.redemption;
 
+import ai.massrouter.api.redemption.RedemptionBatchId;
 import ai.massrouter.api.redemption.RedemptionCodeCreatedEvent;
 import ai.massrouter.api.redemption.RedemptionCodeRedeemedEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -33,8 +34,8 @@ public class RedemptionCodeProjection {
                 INSERT INTO redemption_codes_view (code_id, batch_id, amount_nanos, currency, expires_at, created_by,
                     created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code_id) DO NOTHING""",
-                e.codeId().value(), e.batchId(), e.amount().nanos(), e.amount().currency(), ts(e.expiresAt()),
-                e.createdBy().value(), ts(e.at()));
+                e.codeId().value(), RedemptionBatchId.valueOf(e.batchId()), e.amount().nanos(), e.amount().currency(),
+                ts(e.expiresAt()), e.createdBy().value(), ts(e.at()));
     }
 
     @EventHandler

@@ -7,6 +7,7 @@ import ai.massrouter.api.model.ModelPriceChangedEvent;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.model.ModelRoute;
 import ai.massrouter.api.model.ModelStatus;
+import ai.massrouter.api.redemption.RedemptionBatchId;
 import ai.massrouter.api.redemption.RedemptionCodeCreatedEvent;
 import ai.massrouter.api.redemption.RedemptionCodeId;
 import ai.massrouter.api.redemption.RedemptionCodeRedeemedEvent;
@@ -42,7 +43,7 @@ public final class CatalogLog {
         for (int b = 0; b < batches; b++) {
             for (int c = 0; c < codesPerBatch; c++) {
                 RedemptionCodeId code = RedemptionCodeId.ofCode("MR-" + b + "-" + c);
-                events.add(event(code.value(), 0, new RedemptionCodeCreatedEvent(code, "rcb_" + b,
+                events.add(event(code.value(), 0, new RedemptionCodeCreatedEvent(code, RedemptionBatchId.of("rcb_" + b),
                         Money.of(5 + b, "CNY"), b % 2 == 0 ? null : START.plus(Duration.ofDays(30)), ADMIN,
                         START.plus(Duration.ofMinutes(b)))));
             }
@@ -56,8 +57,9 @@ public final class CatalogLog {
             // a code of each batch is redeemed between two rounds of price changes
             for (int b = 0; b < batches && change <= codesPerBatch; b++) {
                 RedemptionCodeId code = RedemptionCodeId.ofCode("MR-" + b + "-" + (change - 1));
-                events.add(event(code.value(), 1, new RedemptionCodeRedeemedEvent(code, "rcb_" + b,
-                        UserId.of("usr_" + change), Money.of(5 + b, "CNY"), START.plus(Duration.ofHours(change)))));
+                events.add(event(code.value(), 1, new RedemptionCodeRedeemedEvent(code,
+                        RedemptionBatchId.of("rcb_" + b), UserId.of("usr_" + change), Money.of(5 + b, "CNY"),
+                        START.plus(Duration.ofHours(change)))));
             }
         }
         return events;

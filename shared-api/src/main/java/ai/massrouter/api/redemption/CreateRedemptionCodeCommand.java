@@ -7,6 +7,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 
 /** One code of a batch: worth {@code amount}, redeemable once until {@code expiresAt} (null: no expiry). */
-public record CreateRedemptionCodeCommand(@TargetAggregateIdentifier RedemptionCodeId codeId, String batchId,
+public record CreateRedemptionCodeCommand(@TargetAggregateIdentifier RedemptionCodeId codeId, RedemptionBatchId batchId,
                                           Money amount, Instant expiresAt, UserId createdBy, Instant at) {
 }

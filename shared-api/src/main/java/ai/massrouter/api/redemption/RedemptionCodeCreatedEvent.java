@@ -8,6 +8,6 @@ import java.time.Instant;
 
 /** A code was issued: its id is the code's hash, never the code. */
 @Revision("1")
-public record RedemptionCodeCreatedEvent(RedemptionCodeId codeId, String batchId, Money amount, Instant expiresAt,
-                                         UserId createdBy, Instant at) {
+public record RedemptionCodeCreatedEvent(RedemptionCodeId codeId, RedemptionBatchId batchId, Money amount,
+                                         Instant expiresAt, UserId createdBy, Instant at) {
 }

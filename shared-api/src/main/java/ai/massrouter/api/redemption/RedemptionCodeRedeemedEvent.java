@@ -8,6 +8,6 @@ import java.time.Instant;
 
 /** The code's one redemption: the user's account is credited {@code amount} (operation (redemption, codeId)). */
 @Revision("1")
-public record RedemptionCodeRedeemedEvent(RedemptionCodeId codeId, String batchId, UserId userId, Money amount,
-                                          Instant at) {
+public record RedemptionCodeRedeemedEvent(RedemptionCodeId codeId, RedemptionBatchId batchId, UserId userId,
+                                          Money amount, Instant at) {
 }

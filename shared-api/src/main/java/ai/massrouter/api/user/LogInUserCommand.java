@@ -11,7 +11,7 @@ import java.time.Instant;
  * aggregate refuses if that hash is not (or no longer) the user's.
  */
 public record LogInUserCommand(@TargetAggregateIdentifier UserId userId, String verifiedPasswordHash,
-                               SessionId sessionId, String refreshTokenId, Instant at) {
+                               SessionId sessionId, RefreshTokenId refreshTokenId, Instant at) {
 
     @Override
     public String toString() {

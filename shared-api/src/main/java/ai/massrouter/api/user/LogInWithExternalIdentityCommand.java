@@ -6,5 +6,6 @@ import java.time.Instant;
 
 /** Opens a session for the user that the provider's account is linked to. */
 public record LogInWithExternalIdentityCommand(@TargetAggregateIdentifier UserId userId, String provider,
-                                               String subject, SessionId sessionId, String refreshTokenId, Instant at) {
+                                               String subject, SessionId sessionId, RefreshTokenId refreshTokenId,
+                                               Instant at) {
 }

@@ -6,5 +6,5 @@ import java.time.Instant;
 
 /** Rotates a session's refresh token: {@code presentedTokenId} must be the session's current one. */
 public record RefreshUserSessionCommand(@TargetAggregateIdentifier UserId userId, SessionId sessionId,
-                                        String presentedTokenId, String newTokenId, Instant at) {
+                                        RefreshTokenId presentedTokenId, RefreshTokenId newTokenId, Instant at) {
 }

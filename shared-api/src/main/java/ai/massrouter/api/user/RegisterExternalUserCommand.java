@@ -11,5 +11,5 @@ import java.time.Instant;
  */
 public record RegisterExternalUserCommand(@TargetAggregateIdentifier UserId userId, String provider, String subject,
                                           String email, String username, String avatarUrl, SessionId sessionId,
-                                          String refreshTokenId, Instant registeredAt) {
+                                          RefreshTokenId refreshTokenId, Instant registeredAt) {
 }

@@ -9,6 +9,6 @@ import java.time.Instant;
  * transaction. The password arrives already hashed: no command or event carries a password.
  */
 public record RegisterUserCommand(@TargetAggregateIdentifier UserId userId, String email, String username,
-                                  String passwordHash, UserRole role, SessionId sessionId, String refreshTokenId,
-                                  Instant registeredAt) {
+                                  String passwordHash, UserRole role, SessionId sessionId,
+                                  RefreshTokenId refreshTokenId, Instant registeredAt) {
 }

@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 import java.time.Instant;
 
 @Revision("1")
-public record UserSessionRefreshedEvent(UserId userId, SessionId sessionId, String refreshTokenId, Instant at) {
+public record UserSessionRefreshedEvent(UserId userId, SessionId sessionId, RefreshTokenId refreshTokenId, Instant at) {
 }
