@@ -45,22 +45,27 @@ public class ModelProjection {
     }
 
     @EventHandler
-    void on(ModelAddedEvent e) throws JsonProcessingException {
+    void on(ModelAddedEvent e, @SequenceNumber long sequence) throws JsonProcessingException {
         jdbc.update("""
                 INSERT INTO models_view (model_id, name, provider, category, description, context_length, status,
-                    input_nanos, output_nanos, cache_read_nanos, currency, routes, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (model_id) DO NOTHING""",
+                    input_nanos, output_nanos, cache_read_nanos, currency, routes, created_at, updated_at, last_sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (model_id) DO NOTHING""",
                 e.modelId().value(), e.name(), e.provider(), e.category(), e.description(), e.contextLength(),
                 e.status().name(), e.pricing().inputPerMillion().nanos(), e.pricing().outputPerMillion().nanos(),
-                cacheRead(e.pricing()), e.pricing().currency(), JSON.writeValueAsString(e.routes()), ts(e.at()), ts(e.at()));
+                cacheRead(e.pricing()), e.pricing().currency(), JSON.writeValueAsString(e.routes()), ts(e.at()), ts(e.at()),
+                sequence);
     }
 
+    /**
+     * Events are applied at least once, and a segment that moves between nodes may hand an older
+     * event of a model again after a newer one: only events past the row's last sequence apply.
+     */
     @EventHandler
-    void on(ModelPriceChangedEvent e) {
+    void on(ModelPriceChangedEvent e, @SequenceNumber long sequence) {
         jdbc.update("UPDATE models_view SET input_nanos = ?, output_nanos = ?, cache_read_nanos = ?, currency = ?, "
-                        + "updated_at = ? WHERE model_id = ?", e.pricing().inputPerMillion().nanos(),
-                e.pricing().outputPerMillion().nanos(), cacheRead(e.pricing()), e.pricing().currency(), ts(e.at()),
-                e.modelId().value());
+                        + "updated_at = ?, last_sequence = ? WHERE model_id = ? AND last_sequence < ?",
+                e.pricing().inputPerMillion().nanos(), e.pricing().outputPerMillion().nanos(), cacheRead(e.pricing()),
+                e.pricing().currency(), ts(e.at()), sequence, e.modelId().value(), sequence);
     }
 
     private static Long cacheRead(ModelPricing pricing) {
@@ -68,9 +73,10 @@ public class ModelProjection {
     }
 
     @EventHandler
-    void on(ModelStatusChangedEvent e) {
-        jdbc.update("UPDATE models_view SET status = ?, updated_at = ? WHERE model_id = ?", e.status().name(),
-                ts(e.at()), e.modelId().value());
+    void on(ModelStatusChangedEvent e, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE models_view SET status = ?, updated_at = ?, last_sequence = ? "
+                        + "WHERE model_id = ? AND last_sequence < ?",
+                e.status().name(), ts(e.at()), sequence, e.modelId().value(), sequence);
     }
 
     @EventHandler
