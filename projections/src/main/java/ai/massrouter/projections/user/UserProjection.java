@@ -6,6 +6,7 @@ import ai.massrouter.api.user.UserRegisteredEvent;
 import ai.massrouter.api.user.UserStatusChangedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,25 +30,28 @@ public class UserProjection {
     }
 
     @EventHandler
-    void on(UserRegisteredEvent event) {
+    void on(UserRegisteredEvent event, @SequenceNumber long sequence) {
         jdbc.update("""
-                INSERT INTO users_view (user_id, email, username, role, status, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO users_view (user_id, email, username, role, status, created_at, updated_at, last_sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (user_id) DO NOTHING""",
                 event.userId().value(), event.email(), event.username(), event.role().name(), event.status().name(),
-                ts(event.registeredAt()), ts(event.registeredAt()));
+                ts(event.registeredAt()), ts(event.registeredAt()), sequence);
     }
 
     @EventHandler
-    void on(UserProfileUpdatedEvent event) {
-        jdbc.update("UPDATE users_view SET username = ?, avatar_url = ?, updated_at = ? WHERE user_id = ?",
-                event.username(), event.avatarUrl(), ts(event.updatedAt()), event.userId().value());
+    void on(UserProfileUpdatedEvent event, @SequenceNumber long sequence) {
+        // an older event handed again after a newer one (at-least-once delivery) changes nothing
+        jdbc.update("UPDATE users_view SET username = ?, avatar_url = ?, updated_at = ?, last_sequence = ? "
+                        + "WHERE user_id = ? AND last_sequence < ?",
+                event.username(), event.avatarUrl(), ts(event.updatedAt()), sequence, event.userId().value(), sequence);
     }
 
     @EventHandler
-    void on(UserStatusChangedEvent event) {
-        jdbc.update("UPDATE users_view SET status = ?, updated_at = ? WHERE user_id = ?",
-                event.status().name(), ts(event.at()), event.userId().value());
+    void on(UserStatusChangedEvent event, @SequenceNumber long sequence) {
+        jdbc.update("UPDATE users_view SET status = ?, updated_at = ?, last_sequence = ? "
+                        + "WHERE user_id = ? AND last_sequence < ?",
+                event.status().name(), ts(event.at()), sequence, event.userId().value(), sequence);
     }
 
     @EventHandler
