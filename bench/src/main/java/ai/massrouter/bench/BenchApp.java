@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,16 +35,42 @@ final class BenchApp {
                 .mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
     }
 
-    /** The machine's one-minute load average: figures from a busy machine are read beside it. */
     /**
-     * Seconds of load before the first measured scenario, so that the JIT has compiled the hot
-     * paths ({@code MASSROUTER_BENCH_WARMUP_SECONDS}, default 60; 0 skips it): in the first minute
-     * after start-up the C2 compiler alone takes most of a core on this 2-core machine.
+     * The longest unreported load before the first measured scenario, in seconds
+     * ({@code MASSROUTER_BENCH_WARMUP_SECONDS}, default 300; 0 skips it): see {@link #warmUp}.
      */
     static int jitWarmupSeconds() {
         String value = System.getenv("MASSROUTER_BENCH_WARMUP_SECONDS");
-        return value == null || value.isBlank() ? 60 : Integer.parseInt(value.trim());
+        return value == null || value.isBlank() ? 300 : Integer.parseInt(value.trim());
     }
+
+    /** One slice of unreported load, of the given number of seconds. */
+    interface Load {
+        void run(int seconds) throws Exception;
+    }
+
+    /**
+     * Runs the load in 10-second slices until the JIT compiler has settled (it compiled for less
+     * than a tenth of the slice, summed over its threads) or {@link #jitWarmupSeconds()} have
+     * passed. On two cores, C2 still compiled for half a core three minutes after start-up under
+     * a charge load: a figure taken then measures the compiler as much as the code.
+     */
+    static void warmUp(Load load) throws Exception {
+        int limit = jitWarmupSeconds();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        for (int elapsed = 0; elapsed < limit; elapsed += 10) {
+            long before = jit.getTotalCompilationTime();
+            load.run(Math.min(10, limit - elapsed));
+            long compiling = jit.getTotalCompilationTime() - before;
+            System.out.printf("JIT warm-up: %d s, the compiler busy %,d ms in the last slice%n", elapsed + 10,
+                    compiling);
+            if (compiling < 1_000) {
+                return;
+            }
+        }
+    }
+
+    /** The machine's one-minute load average: figures from a busy machine are read beside it. */
 
     static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

@@ -67,13 +67,11 @@ public final class GatewayBenchmark {
                     Runtime.getRuntime().availableProcessors());
             List<HttpRequest> direct = List.of(request(upstream.baseUrl() + "/chat/completions", "sk-bench", "instant"));
             MeterRegistry metrics = app.getBean(MeterRegistry.class);
-            int warmup = BenchApp.jitWarmupSeconds();
-            if (warmup > 0) {
-                measure("JIT warm-up through MassRouter (not reported)", maxThreads, warmup, http, gateway);
-                if (portkey != null) {
-                    measure("JIT warm-up through Portkey (not reported)", maxThreads, warmup / 2, http,
-                            List.of(portkey(portkey, upstream)));
-                }
+            BenchApp.warmUp(slice -> measure("JIT warm-up through MassRouter (not reported)", maxThreads, slice,
+                    http, gateway));
+            if (portkey != null) {
+                measure("JIT warm-up through Portkey (not reported)", maxThreads, 30, http,
+                        List.of(portkey(portkey, upstream)));
             }
             for (int threads : threadCounts) {
                 results.add(measure("direct to upstream", threads, seconds, http, direct));

@@ -6,6 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import ai.massrouter.projections.statistics.UsageStatisticsProjection;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingModule;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -21,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -99,5 +107,47 @@ public class AxonConfig {
     public ConfigurerModule sequentialStatistics() {
         return configurer -> configurer.eventProcessing(processing -> processing.registerSequencingPolicy(
                 UsageStatisticsProjection.GROUP, config -> new SequentialPolicy()));
+    }
+
+    /** Event processing as Axon's, with each processor's handlers asked once per kind of event ({@link KnownHandlersInvoker}). */
+    @Bean
+    public EventProcessingModule eventProcessingModule() {
+        return new KnownHandlersProcessingModule();
+    }
+
+    /** The thread that writes snapshots: one, so that snapshots never take more than a core's share. */
+    @Bean(destroyMethod = "shutdownNow")
+    public ExecutorService snapshotExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "snapshotter");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Axon's snapshotter, in the background: by default it rebuilds the aggregate from the log in
+     * the committing thread, after the commit but before the aggregate's lock is released, so every
+     * hundredth charge of an account held up the account (and its group commit) for the time it
+     * took to read and apply a hundred events. A snapshot only shortens a cold load; nothing waits
+     * for it, and one that is lost with a stopping node is taken again later. A snapshot already
+     * queued for an aggregate is not queued twice.
+     */
+    @Bean
+    public SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                           HandlerDefinition handlerDefinition,
+                                                           ParameterResolverFactory parameterResolverFactory,
+                                                           EventStore eventStore, TransactionManager transactionManager,
+                                                           SnapshotterSpanFactory spanFactory,
+                                                           ExecutorService snapshotExecutor) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(snapshotExecutor)
+                .build();
     }
 }
