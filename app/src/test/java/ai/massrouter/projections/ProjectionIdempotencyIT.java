@@ -61,7 +61,9 @@ class ProjectionIdempotencyIT extends PlatformIT {
                 account.value())).isEqualTo(Map.of("balance_nanos", -15L, "last_sequence", 1L));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM account_transactions_view WHERE account_id = ?",
                 Long.class, account.value())).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM model_calls_view WHERE account_id = ?", Long.class,
+        assertThat(jdbc.queryForObject("SELECT calls FROM model_popularity_view WHERE model_id = 'test/idempotency'",
+                Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT last_sequence FROM model_calls_applied WHERE account_id = ?", Long.class,
                 account.value())).isEqualTo(1);
         // 2026-01-01T00:00Z is 08:00 in Shanghai: one call, one user, in each period that holds it
         assertThat(jdbc.queryForList("SELECT period, calls, users, spend_nanos FROM stat_model_period "

@@ -27,7 +27,7 @@ class ReplayIT extends PlatformIT {
             "users", "SELECT * FROM users_view ORDER BY user_id",
             "api-keys", "SELECT * FROM api_keys_view ORDER BY key_id",
             "models", "SELECT * FROM models_view ORDER BY model_id;"
-                    + "SELECT * FROM model_calls_view ORDER BY account_id, sequence_number;"
+                    + "SELECT * FROM model_calls_applied ORDER BY account_id;"
                     + "SELECT * FROM model_popularity_view ORDER BY model_id",
             "statistics", String.join(";", StatisticsTables.QUERIES));
 

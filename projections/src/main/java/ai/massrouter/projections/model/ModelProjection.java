@@ -4,8 +4,6 @@ import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.HoldSettledEvent;
 import ai.massrouter.api.account.UsageChargedEvent;
 import ai.massrouter.api.account.UsageDetails;
-import ai.massrouter.api.apikey.ApiKeyId;
-import ai.massrouter.api.common.Money;
 import ai.massrouter.api.model.ModelAddedEvent;
 import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPriceChangedEvent;
@@ -21,15 +19,13 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 
 import static ai.massrouter.projections.common.Sql.ts;
 
 /**
- * The catalog and its popularity. A call counts once: it is inserted into
- * {@code model_calls_view} under its event's (account, sequence), and its model's count grows only
- * when that insert happened, so a replayed event changes nothing. The calls of a batch of events are
- * written in one statement ({@link ModelCallRows}).
+ * The catalog and its popularity. A call counts once: its model's count grows only when the call's
+ * sequence is above its account's last counted one, so a replayed event changes nothing. The calls
+ * of a batch of events are counted in one statement ({@link ModelCallRows}).
  */
 @Component
 @ProcessingGroup(ModelProjection.GROUP)
@@ -81,23 +77,21 @@ public class ModelProjection {
 
     @EventHandler
     void on(UsageChargedEvent e, @SequenceNumber long sequence) {
-        call(e.accountId(), sequence, e.usage(), e.amount(), e.at());
+        call(e.accountId(), sequence, e.usage());
     }
 
     @EventHandler
     void on(HoldSettledEvent e, @SequenceNumber long sequence) {
-        call(e.accountId(), sequence, e.usage(), e.charged(), e.at());
+        call(e.accountId(), sequence, e.usage());
     }
 
-    private void call(AccountId accountId, long sequence, UsageDetails usage, Money cost, Instant at) {
+    private void call(AccountId accountId, long sequence, UsageDetails usage) {
         UnitOfWorkBatch.add(ModelCallRows.class.getName(), ModelCallRows::new, rows -> rows.write(jdbc),
-                rows -> rows.call(accountId.value(), sequence, ModelId.valueOf(usage.modelId()), usage.userId().value(),
-                        ApiKeyId.valueOf(usage.apiKeyId()), usage.promptTokens(), usage.completionTokens(), cost.nanos(),
-                        cost.currency(), at));
+                rows -> rows.call(accountId.value(), sequence, ModelId.valueOf(usage.modelId())));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE models_view, model_calls_view, model_popularity_view");
+        jdbc.update("TRUNCATE models_view, model_calls_applied, model_popularity_view");
     }
 }

@@ -48,7 +48,7 @@ class ProjectionReplayIT {
         return Stream.of(
                 read("accounts", jdbc -> new Object[] {new AccountProjection(jdbc), new OpenHoldProjection(jdbc)},
                         "account_balances_view", "account_transactions_view", "open_holds_view"),
-                read("models", jdbc -> new Object[] {new ModelProjection(jdbc)}, "model_calls_view",
+                read("models", jdbc -> new Object[] {new ModelProjection(jdbc)}, "model_calls_applied",
                         "model_popularity_view"),
                 read("generations", jdbc -> new Object[] {new GenerationProjection(jdbc)}, "generations_view",
                         "generation_ledger_entries_view"),
