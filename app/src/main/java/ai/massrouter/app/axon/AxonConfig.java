@@ -31,6 +31,7 @@ import org.springframework.context.annotation.Primary;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Axon's messages and events are JSON, written by an ObjectMapper of their own: the web's
@@ -44,6 +45,15 @@ public class AxonConfig {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** One background thread of this name, which never keeps the JVM from stopping. */
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static Serializer jackson() {
@@ -82,11 +92,7 @@ public class AxonConfig {
     /** Commands that lost a race with another node are retried a few times, with back-off. */
     @Bean(destroyMethod = "shutdown")
     public ScheduledExecutorService commandRetryExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newSingleThreadScheduledExecutor(daemon("command-retry"));
     }
 
     @Bean
@@ -118,11 +124,7 @@ public class AxonConfig {
     /** The thread that writes snapshots: one, so that snapshots never take more than a core's share. */
     @Bean(destroyMethod = "shutdownNow")
     public ExecutorService snapshotExecutor() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "snapshotter");
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newSingleThreadExecutor(daemon("snapshotter"));
     }
 
     /**
