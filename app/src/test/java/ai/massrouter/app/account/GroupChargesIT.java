@@ -1,6 +1,5 @@
 package ai.massrouter.app.account;
 
-import ai.massrouter.api.account.AccountId;
 import ai.massrouter.api.account.ChargeAccountsCommand;
 import ai.massrouter.api.account.ChargeUsageBatchCommand;
 import ai.massrouter.api.account.UsageBatchResult;
@@ -15,7 +14,6 @@ import ai.massrouter.api.user.UserId;
 import ai.massrouter.app.support.AtOnce;
 import ai.massrouter.app.support.PlatformIT;
 import ai.massrouter.command.account.ChargeCoalescer;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,6 @@ import java.time.Instant;
 import java.util.List;
 
 import static ai.massrouter.app.support.MoneyFixtures.balance;
-import static ai.massrouter.app.support.MoneyFixtures.fund;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,14 +37,8 @@ class GroupChargesIT extends PlatformIT {
     @Autowired
     ChargeCoalescer coalescer;
 
-    private record User(String id, String token, AccountId account) {
-    }
-
     private User fundedUser(String amount) {
-        JsonNode registered = register(uniqueEmail("group"), "password-123");
-        String id = registered.path("user").path("id").asText();
-        fund(api, adminToken(), id, amount);
-        return new User(id, registered.path("tokens").path("access_token").asText(), AccountId.forUser(UserId.of(id)));
+        return fundedUser("group", amount);
     }
 
     private static ChargeUsageBatchCommand charges(User user, String... requestIds) {

@@ -1,6 +1,5 @@
 package ai.massrouter.app.account;
 
-import ai.massrouter.app.support.ApiClient;
 import ai.massrouter.app.support.ApiClient.Response;
 import ai.massrouter.app.support.AtOnce;
 import ai.massrouter.app.support.PlatformIT;
@@ -31,13 +30,8 @@ class LedgerIT extends PlatformIT {
         return Map.of("request_id", requestId, "model", "mock/echo", "prompt_tokens", 100_000, "completion_tokens", 0);
     }
 
-    private record User(String id, String token) {
-    }
-
     private User newUser() {
-        JsonNode registered = register(uniqueEmail("ledger"), "password-123");
-        return new User(registered.path("user").path("id").asText(),
-                registered.path("tokens").path("access_token").asText());
+        return newUser("ledger");
     }
 
     @Test

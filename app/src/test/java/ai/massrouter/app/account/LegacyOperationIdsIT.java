@@ -30,10 +30,10 @@ class LegacyOperationIdsIT extends PlatformIT {
 
     @Test
     void revisionOneMoneyEvents_replayAsOperationsWithOrigins() {
-        JsonNode registered = register(uniqueEmail("legacy"), "password-123");
-        String userId = registered.path("user").path("id").asText();
-        String token = registered.path("tokens").path("access_token").asText();
-        String accountId = "acc_" + userId.substring(4);
+        User user = newUser("legacy");
+        String userId = user.id();
+        String token = user.token();
+        String accountId = user.account().value();
         String who = "\"accountId\":\"" + accountId + "\",\"userId\":\"" + userId + "\"";
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> api.get("/api/v1/billing/balance", token).status() == 200);

@@ -11,7 +11,6 @@ import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.app.support.PlatformIT;
 import ai.massrouter.command.account.ChargeCoalescer;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.util.stream.IntStream;
 
 import static ai.massrouter.app.support.MoneyFixtures.balance;
-import static ai.massrouter.app.support.MoneyFixtures.fund;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,12 +43,9 @@ class SnapshotIT extends PlatformIT {
 
     @Test
     void snapshotsAreTakenInTheBackground_andAColdLoadFromThemChargesFromTheSameBalance() {
-        JsonNode registered = register(uniqueEmail("snapshot"), "password-123");
-        String userId = registered.path("user").path("id").asText();
-        String token = registered.path("tokens").path("access_token").asText();
-        fund(api, adminToken(), userId, "100.00");
-        AccountId account = AccountId.forUser(UserId.of(userId));
-        UsageDetails usage = new UsageDetails(UserId.of(userId), null, ModelId.of("mock/echo"), "mock", "chat", 1, 0,
+        User user = fundedUser("snapshot", "100.00");
+        AccountId account = user.account();
+        UsageDetails usage = new UsageDetails(UserId.of(user.id()), null, ModelId.of("mock/echo"), "mock", "chat", 1, 0,
                 new ModelPricing(Money.of(1, "CNY"), Money.of(1, "CNY")));
 
         // 250 charges in batches of 10: the account's stream passes 200 events
@@ -70,7 +65,7 @@ class SnapshotIT extends PlatformIT {
                 java.util.List.of(new UsageCharge("snap-after", usage, TEN_CENTS, SpendLimits.NONE)), Instant.now()));
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(balance(api, token).path("total").decimalValue()).isEqualByComparingTo("74.90"));
+                assertThat(balance(api, user.token()).path("total").decimalValue()).isEqualByComparingTo("74.90"));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
                 Long.class, account.value())).isGreaterThanOrEqualTo(252L);
         assertLedgerReconciled();

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static ai.massrouter.app.support.MoneyFixtures.balance;
-import static ai.massrouter.app.support.MoneyFixtures.fund;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,11 +38,10 @@ class StaleHoldIT extends PlatformIT {
 
     @Test
     void holdNeverSettled_isReleasedByTheSweep_andASettledOneIsLeftAlone() {
-        JsonNode registered = register(uniqueEmail("stale"), "password-123");
-        String userId = registered.path("user").path("id").asText();
-        String token = registered.path("tokens").path("access_token").asText();
-        fund(api, adminToken(), userId, "10.00");
-        AccountId account = AccountId.forUser(UserId.of(userId));
+        User user = fundedUser("stale", "10.00");
+        String userId = user.id();
+        String token = user.token();
+        AccountId account = user.account();
         Money cny = Money.of(1, "CNY");
 
         commands.sendAndWait(new PlaceHoldCommand(account, HoldId.of("chatcmpl-lost"), money("3.00"), null, SpendLimits.NONE,

@@ -67,20 +67,8 @@ class AlertsIT extends PlatformIT {
         SlowProbeProjection.release();
     }
 
-    record User(String id, String token) {
-        String accountId() {
-            return "acc_" + id.substring(4);
-        }
-    }
-
     private User fundedUser(String amount) {
-        JsonNode registered = register(uniqueEmail("alerts"), "password-123");
-        User user = new User(registered.path("user").path("id").asText(),
-                registered.path("tokens").path("access_token").asText());
-        fund(api, adminToken(), user.id(), amount);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                balance(api, user.token()).path("total").decimalValue().compareTo(new BigDecimal(amount)) == 0);
-        return user;
+        return fundedUser("alerts", amount);
     }
 
     private String apiKey(User user, Object spendLimit) {
@@ -228,7 +216,7 @@ class AlertsIT extends PlatformIT {
         User busy = fundedUser("5.00");
         Predicate<JsonNode> lagging = alert("processor.lagging", "processor", SlowProbeProjection.GROUP);
         try (LiveClient adminLive = alerts(admin); LiveClient userLive = alerts(busy.token())) {
-            SlowProbeProjection.hold(held.accountId());
+            SlowProbeProjection.hold(held.account().value());
             fund(api, admin, held.id(), "1.00");
             burst(busy, 40);
             JsonNode first = adminLive.next(lagging, 6000);
@@ -247,7 +235,7 @@ class AlertsIT extends PlatformIT {
                     Integer.class) == 0);
             assertThat(adminLive.next(sameSegment, 500)).as("an alert when catching up").isNull();
 
-            SlowProbeProjection.hold(held.accountId());
+            SlowProbeProjection.hold(held.account().value());
             fund(api, admin, held.id(), "1.00");
             burst(busy, 40);
             assertThat(adminLive.next(lagging, 6000)).as("the alert of the next crossing").isNotNull();

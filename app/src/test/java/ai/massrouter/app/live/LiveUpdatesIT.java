@@ -18,7 +18,6 @@ import java.util.UUID;
 
 import static ai.massrouter.app.support.LiveClient.event;
 import static ai.massrouter.app.support.MoneyFixtures.balance;
-import static ai.massrouter.app.support.MoneyFixtures.fund;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /ws} over a real socket, with the JDK's WebSocket client, against the whole application. */
@@ -27,18 +26,9 @@ class LiveUpdatesIT extends PlatformIT {
     @Value("${spring.datasource.url}")
     String databaseUrl;
 
-    record User(String id, String token) {
-    }
-
+    /** The read model shows the funding before the test subscribes: a snapshot of it, no late push. */
     private User fundedUser(String amount) {
-        JsonNode registered = register(uniqueEmail("live"), "password-123");
-        User user = new User(registered.path("user").path("id").asText(),
-                registered.path("tokens").path("access_token").asText());
-        fund(api, adminToken(), user.id(), amount);
-        // the read model shows the funding before the test subscribes: a snapshot of it, no late push
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
-                balance(api, user.token()).path("total").decimalValue().compareTo(new java.math.BigDecimal(amount)) == 0);
-        return user;
+        return fundedUser("live", amount);
     }
 
     /** mock/echo costs 1.00 per million prompt tokens: 100,000 prompt tokens cost exactly 0.10. */
@@ -198,7 +188,7 @@ class LiveUpdatesIT extends PlatformIT {
                 List.of("read")), user.token());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String keyId = created.data().path("id").asText();
-        try (LiveClient byKey = connected(port, new User(user.id(), created.data().path("key").asText()));
+        try (LiveClient byKey = connected(port, new User(user.id(), created.data().path("key").asText(), user.account()));
              LiveClient byJwt = connected(port, user)) {
             assertThat(api.delete("/api/v1/users/me/api-keys/" + keyId, user.token()).status()).isLessThan(300);
             LiveClient.Closed closed = byKey.awaitClose(5000);

@@ -4,18 +4,14 @@ import ai.massrouter.app.support.ApiClient.Response;
 import ai.massrouter.app.support.LiveClient;
 import ai.massrouter.app.support.PlatformIT;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import static ai.massrouter.app.support.LiveClient.event;
 import static ai.massrouter.app.support.MoneyFixtures.balance;
-import static ai.massrouter.app.support.MoneyFixtures.fund;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,12 +23,7 @@ class LowBalanceThresholdIT extends PlatformIT {
 
     @Test
     void theBalance_carriesTheConfiguredThreshold_atWhichTheLiveAlertFires() {
-        JsonNode registered = register(uniqueEmail("threshold"), "password-123");
-        String userId = registered.path("user").path("id").asText();
-        String token = registered.path("tokens").path("access_token").asText();
-        fund(api, adminToken(), userId, "25.55");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                balance(api, token).path("total").decimalValue().compareTo(new BigDecimal("25.55")) == 0);
+        String token = fundedUser("threshold", "25.55").token();
 
         JsonNode balance = balance(api, token);
         assertThat(balance.path("low_balance_threshold").decimalValue()).isEqualByComparingTo("25.5");

@@ -1,5 +1,7 @@
 package ai.massrouter.app.support;
 
+import ai.massrouter.api.account.AccountId;
+import ai.massrouter.api.user.UserId;
 import ai.massrouter.app.MassRouterApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
@@ -10,12 +12,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import static ai.massrouter.app.support.MoneyFixtures.balance;
+import static ai.massrouter.app.support.MoneyFixtures.fund;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -77,6 +82,29 @@ public abstract class PlatformIT {
                 "confirm_password", password), null);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.data();
+    }
+
+    /** A registered user: its id, an access token, and the id of its account. */
+    public record User(String id, String token, AccountId account) {
+    }
+
+    /** Registers a new user whose email starts with {@code prefix}. */
+    protected User newUser(String prefix) {
+        JsonNode registered = register(uniqueEmail(prefix), "password-123");
+        String id = registered.path("user").path("id").asText();
+        return new User(id, registered.path("tokens").path("access_token").asText(), AccountId.forUser(UserId.of(id)));
+    }
+
+    /**
+     * Registers a new user and credits {@code amount} to its account, then waits until its balance
+     * (the read model) shows it, so that a test starts from a settled balance.
+     */
+    protected User fundedUser(String prefix, String amount) {
+        User user = newUser(prefix);
+        fund(api, adminToken(), user.id(), amount);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                balance(api, user.token()).path("total").decimalValue().compareTo(new BigDecimal(amount)) == 0);
+        return user;
     }
 
     /**
