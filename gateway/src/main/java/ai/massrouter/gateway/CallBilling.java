@@ -20,18 +20,19 @@ import java.time.Clock;
 /**
  * The money of a call: a hold for the most it can cost before the upstream is asked, then a
  * settlement at the usage and the prices of its start, or a release when it produced nothing.
- * Each names the request id, so a retried command moves money once.
+ * Each names the request id, so a retried command moves money once. The steps of concurrent calls
+ * are committed together ({@link HoldSteps}).
  */
 @Component
 public class CallBilling {
 
     private static final Logger log = LoggerFactory.getLogger(CallBilling.class);
 
-    private final BusCalls commands;
+    private final HoldSteps steps;
     private final Clock clock;
 
-    public CallBilling(BusCalls commands, Clock clock) {
-        this.commands = commands;
+    public CallBilling(HoldSteps steps, Clock clock) {
+        this.steps = steps;
         this.clock = clock;
     }
 
@@ -42,7 +43,7 @@ public class CallBilling {
     public void hold(GatewayCall call) {
         Money amount = call.pricing().cost(call.promptEstimate(),
                 Math.multiplyExact(call.completionBudget(), call.choices()));
-        commands.command(new PlaceHoldCommand(account(call), holdId(call), amount, call.caller().apiKey(),
+        steps.send(new PlaceHoldCommand(account(call), holdId(call), amount, call.caller().apiKey(),
                 call.caller().keyLimits(), call.endpoint() + " " + call.model().id(), call.startedAt()));
     }
 
@@ -63,7 +64,7 @@ public class CallBilling {
                 usage.cachedPromptTokens(), usage.reasoningTokens(), timings);
         Money cost = cost(call, usage);
         try {
-            AccountOperationResult result = commands.command(new SettleHoldCommand(account(call), holdId(call),
+            AccountOperationResult result = steps.send(new SettleHoldCommand(account(call), holdId(call),
                     details, cost, clock.instant()));
             return result == null ? cost : result.amount();
         } catch (RuntimeException e) {
@@ -74,7 +75,7 @@ public class CallBilling {
 
     public void release(GatewayCall call, String reason) {
         try {
-            commands.command(new ReleaseHoldCommand(account(call), holdId(call), reason, clock.instant()));
+            steps.send(new ReleaseHoldCommand(account(call), holdId(call), reason, clock.instant()));
         } catch (RuntimeException e) {
             log.error("Releasing the hold of {} failed; it stays open", call.requestId(), e);
         }

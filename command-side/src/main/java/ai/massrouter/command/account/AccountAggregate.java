@@ -142,39 +142,76 @@ public class AccountAggregate {
 
     @CommandHandler
     public AccountOperationResult handle(PlaceHoldCommand c, AccountOperations operations) {
-        return once(operations, OperationId.of(OperationOrigin.HOLD, c.holdId().value()), c.at(), () -> {
-            Money amount = nonNegative(c.amount());
-            ensureAvailable(amount);
-            spendOf(ApiKeyId.valueOf(c.apiKeyId())).ensureWithin(c.keyLimits(), amount, c.at());
-            long heldAfter = held + amount.nanos();
-            return movement(MovementKind.HOLD, amount, balance, heldAfter, new FundsHeldEvent(accountId, userId, c.holdId(),
-                    c.apiKeyId(), amount, c.purpose(), money(balance), money(heldAfter), c.at()));
-        });
+        return once(operations, c.operationId(), c.at(), () -> decide(c));
     }
 
     @CommandHandler
     public AccountOperationResult handle(SettleHoldCommand c, AccountOperations operations) {
-        return once(operations, OperationId.of(OperationOrigin.SETTLEMENT, c.holdId().value()), c.at(), () -> {
-            Hold hold = openHold(c.holdId());
-            Money cost = nonNegative(c.amount());
-            long coverable = hold.amount() + available();
-            long charged = Math.min(cost.nanos(), coverable);
-            long heldAfter = held - hold.amount();
-            long balanceAfter = balance - charged;
-            return movement(MovementKind.SETTLE, money(charged), balanceAfter, heldAfter, new HoldSettledEvent(accountId, userId,
-                    c.holdId(), c.usage(), money(hold.amount()), money(charged), money(Math.max(0, hold.amount() - charged)),
-                    money(cost.nanos() - charged), money(balanceAfter), money(heldAfter), c.at()));
-        });
+        return once(operations, c.operationId(), c.at(), () -> decide(c));
     }
 
     @CommandHandler
     public AccountOperationResult handle(ReleaseHoldCommand c, AccountOperations operations) {
-        return once(operations, OperationId.of(OperationOrigin.RELEASE, c.holdId().value()), c.at(), () -> {
-            Hold hold = openHold(c.holdId());
-            long heldAfter = held - hold.amount();
-            return movement(MovementKind.RELEASE, money(hold.amount()), balance, heldAfter, new HoldReleasedEvent(accountId, userId,
-                    c.holdId(), money(hold.amount()), c.reason(), money(heldAfter), c.at()));
-        });
+        return once(operations, c.operationId(), c.at(), () -> decide(c));
+    }
+
+    /**
+     * Decides and applies one hold step, given the operations already recorded ({@code recorded},
+     * which gains the new one): the same answer as the step's own handler. The caller records
+     * {@code fresh} in the same transaction ({@link GroupHoldSteps}).
+     */
+    HoldStepOutcome step(HoldStep step, Map<OperationId, AccountOperationResult> recorded,
+                         List<AccountOperationResult> fresh) {
+        OperationId operationId = step.operationId();
+        AccountOperationResult previous = recorded.get(operationId);
+        if (previous != null) {
+            return new HoldStepOutcome(previous.asReplay(), null);
+        }
+        try {
+            Movement movement;
+            if (step instanceof PlaceHoldCommand place) {
+                movement = decide(place);
+            } else if (step instanceof SettleHoldCommand settle) {
+                movement = decide(settle);
+            } else {
+                movement = decide((ReleaseHoldCommand) step);
+            }
+            AccountOperationResult result = movement.result(operationId, step.at());
+            apply(movement.event());
+            recorded.put(operationId, result);
+            fresh.add(result);
+            return new HoldStepOutcome(result, null);
+        } catch (DomainException refused) {
+            return new HoldStepOutcome(null, refused.toErrorDetails());
+        }
+    }
+
+    private Movement decide(PlaceHoldCommand c) {
+        Money amount = nonNegative(c.amount());
+        ensureAvailable(amount);
+        spendOf(ApiKeyId.valueOf(c.apiKeyId())).ensureWithin(c.keyLimits(), amount, c.at());
+        long heldAfter = held + amount.nanos();
+        return movement(MovementKind.HOLD, amount, balance, heldAfter, new FundsHeldEvent(accountId, userId, c.holdId(),
+                c.apiKeyId(), amount, c.purpose(), money(balance), money(heldAfter), c.at()));
+    }
+
+    private Movement decide(SettleHoldCommand c) {
+        Hold hold = openHold(c.holdId());
+        Money cost = nonNegative(c.amount());
+        long coverable = hold.amount() + available();
+        long charged = Math.min(cost.nanos(), coverable);
+        long heldAfter = held - hold.amount();
+        long balanceAfter = balance - charged;
+        return movement(MovementKind.SETTLE, money(charged), balanceAfter, heldAfter, new HoldSettledEvent(accountId, userId,
+                c.holdId(), c.usage(), money(hold.amount()), money(charged), money(Math.max(0, hold.amount() - charged)),
+                money(cost.nanos() - charged), money(balanceAfter), money(heldAfter), c.at()));
+    }
+
+    private Movement decide(ReleaseHoldCommand c) {
+        Hold hold = openHold(c.holdId());
+        long heldAfter = held - hold.amount();
+        return movement(MovementKind.RELEASE, money(hold.amount()), balance, heldAfter, new HoldReleasedEvent(accountId, userId,
+                c.holdId(), money(hold.amount()), c.reason(), money(heldAfter), c.at()));
     }
 
     @CommandHandler

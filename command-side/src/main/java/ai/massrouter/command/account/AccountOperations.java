@@ -17,12 +17,12 @@ public interface AccountOperations {
 
     Optional<AccountOperationResult> find(AccountId accountId, OperationId operationId);
 
-    /** The recorded results of the ids that were recorded, all of one origin. */
+    /** The recorded results of the ids that were recorded (of any origins). */
     default Map<OperationId, AccountOperationResult> findAll(AccountId accountId, Collection<OperationId> operationIds) {
         return findAll(Map.of(accountId, operationIds)).getOrDefault(accountId, Map.of());
     }
 
-    /** The same for many accounts at once (one query): the ids of each account, all of one origin. */
+    /** The same for many accounts at once (one query). */
     Map<AccountId, Map<OperationId, AccountOperationResult>> findAll(
             Map<AccountId, ? extends Collection<OperationId>> operationIds);
 

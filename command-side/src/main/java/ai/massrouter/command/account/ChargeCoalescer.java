@@ -3,6 +3,8 @@ package ai.massrouter.command.account;
 import ai.massrouter.api.account.ChargeAccountsCommand;
 import ai.massrouter.api.account.ChargeUsageBatchCommand;
 import ai.massrouter.api.account.UsageBatchResult;
+import ai.massrouter.api.common.GroupCommit;
+import ai.massrouter.api.common.GroupCommit.GroupFailedException;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -12,14 +14,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Group commit for charges: the charges that wait while a unit of work is being written, for one
@@ -37,13 +31,8 @@ public class ChargeCoalescer {
     private static final Logger log = LoggerFactory.getLogger(ChargeCoalescer.class);
 
     private final CommandGateway commands;
-    private final CommandGateway groups;
     private final boolean enabled;
-    private final int flushers;
-    private final int maxCharges;
-    private final ExecutorService executor;
-    private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
-    private int flushing;
+    private final GroupCommit<ChargeUsageBatchCommand, UsageBatchResult> groups;
 
     public ChargeCoalescer(CommandGateway commands, CommandBus commandBus,
                            @Value("${massrouter.charges.coalesce:true}") boolean enabled,
@@ -51,16 +40,12 @@ public class ChargeCoalescer {
                            @Value("${massrouter.charges.max-group:500}") int maxCharges) {
         this.commands = commands;
         // no retries: a group that fails is not tried again whole, its callers go one at a time
-        this.groups = DefaultCommandGateway.builder().commandBus(commandBus).build();
+        CommandGateway once = DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.enabled = enabled;
-        this.flushers = flushers;
-        this.maxCharges = maxCharges;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(flushers, r -> {
-            Thread thread = new Thread(r, "charge-flusher-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.groups = new GroupCommit<>("charge-flusher", flushers, maxCharges, batch -> batch.charges().size(),
+                batches -> once.sendAndWait(new ChargeAccountsCommand(batches)),
+                (size, failure) -> log.info("A unit of work of {} batches of charges failed ({}); they are charged one by one",
+                        size, failure.toString()));
     }
 
     /**
@@ -71,77 +56,20 @@ public class ChargeCoalescer {
         if (!enabled) {
             return commands.sendAndWait(batch);
         }
-        Waiting waiting = new Waiting(batch, new CompletableFuture<>());
-        boolean startFlusher;
-        synchronized (queue) {
-            queue.add(waiting);
-            startFlusher = flushing < flushers;
-            if (startFlusher) {
-                flushing++;
-            }
-        }
-        if (startFlusher) {
-            executor.execute(this::flush);
-        }
         try {
-            return waiting.result().join();
-        } catch (CompletionException groupFailed) {
+            return groups.submit(batch);
+        } catch (GroupFailedException groupFailed) {
             return commands.sendAndWait(batch);
-        }
-    }
-
-    private void flush() {
-        while (true) {
-            List<Waiting> group = new ArrayList<>();
-            synchronized (queue) {
-                int charges = 0;
-                while (!queue.isEmpty() && (group.isEmpty() || charges + queue.peek().size() <= maxCharges)) {
-                    Waiting next = queue.poll();
-                    charges += next.size();
-                    group.add(next);
-                }
-                if (group.isEmpty()) {
-                    flushing--;
-                    return;
-                }
-            }
-            chargeTogether(group);
-        }
-    }
-
-    private void chargeTogether(List<Waiting> group) {
-        try {
-            List<UsageBatchResult> results = groups.sendAndWait(
-                    new ChargeAccountsCommand(group.stream().map(Waiting::batch).toList()));
-            for (int i = 0; i < group.size(); i++) {
-                group.get(i).result().complete(results.get(i));
-            }
-        } catch (Throwable failure) {
-            log.info("A unit of work of {} batches of charges failed ({}); they are charged one by one",
-                    group.size(), failure.toString());
-            group.forEach(waiting -> waiting.result().completeExceptionally(failure));
         }
     }
 
     /** Batches waiting for a unit of work (not those in one). */
     int waiting() {
-        synchronized (queue) {
-            return queue.size();
-        }
+        return groups.waiting();
     }
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
-        synchronized (queue) {
-            queue.forEach(waiting -> waiting.result().completeExceptionally(new IllegalStateException("stopping")));
-            queue.clear();
-        }
-    }
-
-    private record Waiting(ChargeUsageBatchCommand batch, CompletableFuture<UsageBatchResult> result) {
-        int size() {
-            return batch.charges().size();
-        }
+        groups.close();
     }
 }

@@ -46,32 +46,28 @@ public class JdbcAccountOperations implements AccountOperations {
             Map<AccountId, ? extends Collection<OperationId>> operationIds) {
         Map<AccountId, Map<OperationId, AccountOperationResult>> found = new HashMap<>();
         List<String> accounts = new ArrayList<>();
+        List<String> origins = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        OperationOrigin origin = null;
         for (var entry : operationIds.entrySet()) {
             for (OperationId id : entry.getValue()) {
-                if (origin != null && id.origin() != origin) {
-                    throw new IllegalArgumentException("findAll takes ids of one origin");
-                }
-                origin = id.origin();
                 accounts.add(entry.getKey().value());
+                origins.add(id.origin().code());
                 ids.add(id.id());
             }
         }
-        if (origin == null) {
+        if (ids.isEmpty()) {
             return found;
         }
-        String originCode = origin.code();
         // one primary-key probe per id: OFFSET 0 keeps the planner from joining against a scan of
         // the table, which it picks when its statistics are older than the table's growth
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
-                    SELECT o.* FROM unnest(?::varchar[], ?::varchar[]) AS k (account_id, operation_id)
+                    SELECT o.* FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) AS k (account_id, origin, operation_id)
                     CROSS JOIN LATERAL (SELECT * FROM account_operation a WHERE a.account_id = k.account_id
-                                        AND a.origin = ? AND a.operation_id = k.operation_id OFFSET 0) o""");
+                                        AND a.origin = k.origin AND a.operation_id = k.operation_id OFFSET 0) o""");
             statement.setArray(1, connection.createArrayOf("varchar", accounts.toArray()));
-            statement.setArray(2, connection.createArrayOf("varchar", ids.toArray()));
-            statement.setString(3, originCode);
+            statement.setArray(2, connection.createArrayOf("varchar", origins.toArray()));
+            statement.setArray(3, connection.createArrayOf("varchar", ids.toArray()));
             return statement;
         }, (rs, i) -> {
             found.computeIfAbsent(AccountId.of(rs.getString("account_id")), a -> new HashMap<>())

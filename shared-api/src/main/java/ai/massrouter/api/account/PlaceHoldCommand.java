@@ -9,5 +9,10 @@ import java.time.Instant;
 
 /** Reserves the most a call can cost before it is made; {@code holdId} is the call's request id. */
 public record PlaceHoldCommand(@TargetAggregateIdentifier AccountId accountId, HoldId holdId, Money amount,
-                               ApiKeyId apiKeyId, SpendLimits keyLimits, String purpose, Instant at) {
+                               ApiKeyId apiKeyId, SpendLimits keyLimits, String purpose, Instant at) implements HoldStep {
+
+    @Override
+    public OperationId operationId() {
+        return OperationId.of(OperationOrigin.HOLD, holdId.value());
+    }
 }

@@ -6,5 +6,10 @@ import java.time.Instant;
 
 /** Gives a hold back whole (the call failed before any output). */
 public record ReleaseHoldCommand(@TargetAggregateIdentifier AccountId accountId, HoldId holdId, String reason,
-                                 Instant at) {
+                                 Instant at) implements HoldStep {
+
+    @Override
+    public OperationId operationId() {
+        return OperationId.of(OperationOrigin.RELEASE, holdId.value());
+    }
 }

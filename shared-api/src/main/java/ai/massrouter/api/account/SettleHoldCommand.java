@@ -11,5 +11,10 @@ import java.time.Instant;
  * cannot be taken is recorded as uncollected, never as an overdraft.
  */
 public record SettleHoldCommand(@TargetAggregateIdentifier AccountId accountId, HoldId holdId, UsageDetails usage,
-                                Money amount, Instant at) {
+                                Money amount, Instant at) implements HoldStep {
+
+    @Override
+    public OperationId operationId() {
+        return OperationId.of(OperationOrigin.SETTLEMENT, holdId.value());
+    }
 }
