@@ -12,6 +12,10 @@ import ai.massrouter.api.account.UsageDetails;
 import ai.massrouter.api.apikey.SpendLimits;
 import ai.massrouter.api.common.DomainException;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.generation.GenerationId;
+import ai.massrouter.api.generation.GenerationOutcome;
+import ai.massrouter.api.generation.RecordGenerationCommand;
+import ai.massrouter.api.generation.RecordGenerationsCommand;
 import ai.massrouter.api.model.ModelId;
 import ai.massrouter.api.model.ModelPricing;
 import ai.massrouter.api.user.UserId;
@@ -25,6 +29,7 @@ import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -50,6 +55,8 @@ class GatewayGroupCommitIT extends GatewayIT {
     HoldSteps holdSteps;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    JdbcTemplate jdbc;
 
     /** Units of work of hold steps the gateway has sent so far. */
     private long groupsSent() {
@@ -76,6 +83,10 @@ class GatewayGroupCommitIT extends GatewayIT {
         // 24 holds and 10 settlements went in fewer units of work: steps that waited together were committed together
         assertThat(groupsSent() - groupsBefore).isBetween(1L, 33L);
         assertThat(eventTypes(consumer)).filteredOn("HoldSettledEvent"::equals).hasSize(10);
+        for (Response ok : responses.stream().filter(r -> r.status() == 200).toList()) {
+            assertThat(generation(consumer, ok.json().path("id").asText()).path("charged").decimalValue())
+                    .isEqualByComparingTo("0.30");
+        }
         assertLedgerReconciled();
     }
 
@@ -133,6 +144,33 @@ class GatewayGroupCommitIT extends GatewayIT {
         }
         awaitBalance(user, "1.00", "0.80");
         assertLedgerReconciled();
+    }
+
+    @Test
+    void generationRecords_goInOneUnitOfWork_andARepeatedOneFailsTheGroupWithoutWritingAny() {
+        User user = newUser("records");
+        RecordGenerationCommand first = record(user, "chatcmpl-group-" + java.util.UUID.randomUUID());
+        RecordGenerationCommand second = record(user, "chatcmpl-group-" + java.util.UUID.randomUUID());
+
+        assertThatThrownBy(() -> commands.sendAndWait(new RecordGenerationsCommand(List.of(first, second, first))))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(recordedEvents(first, second)).isZero();
+
+        commands.sendAndWait(new RecordGenerationsCommand(List.of(first, second)));
+        assertThat(recordedEvents(first, second)).isEqualTo(2);
+    }
+
+    private long recordedEvents(RecordGenerationCommand... records) {
+        return java.util.Arrays.stream(records).mapToLong(r -> jdbc.queryForObject(
+                "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
+                r.generationId().value())).sum();
+    }
+
+    private static RecordGenerationCommand record(User user, String requestId) {
+        Instant now = Instant.now();
+        return new RecordGenerationCommand(GenerationId.of(requestId), UserId.of(user.id()), null, "chat.completions",
+                ModelId.of("mock/echo"), "mock", List.of(), 10, 5, 0, 0, money("0.01"), money("0.01"), 3L, 7,
+                false, GenerationOutcome.COMPLETED, null, now, now);
     }
 
     private static PlaceHoldCommand hold(User user, String callId, String amount) {
