@@ -113,6 +113,14 @@ class GatewayGroupCommitIT extends GatewayIT {
                 settle(alice, "call-a", "0.25"),
                 new ReleaseHoldCommand(bob.account(), HoldId.of("call-b2"), "upstream failed", Instant.now()))));
         assertThat(finished).allSatisfy(o -> assertThat(o.error()).isNull());
+
+        // sent again after their commits (a retry after a lost answer): each answers its first result, nothing moves
+        assertThat(holdSteps.send(aliceHold).replayed()).isTrue();
+        HoldStepOutcome settledAgain = commands.<List<HoldStepOutcome>>sendAndWait(
+                new HoldStepsCommand(List.of(settle(alice, "call-a", "0.99")))).get(0);
+        assertThat(settledAgain.error()).isNull();
+        assertThat(settledAgain.result().replayed()).isTrue();
+        assertThat(settledAgain.result().amount().toDecimal()).isEqualByComparingTo("0.25");
         awaitBalance(alice, "0.75", "0");
         awaitBalance(bob, "0.50", "0");
         assertLedgerReconciled();

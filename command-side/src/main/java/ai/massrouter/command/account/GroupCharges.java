@@ -57,9 +57,23 @@ public class GroupCharges {
                 });
     }
 
+    /**
+     * Hold steps are named by the gateway's own request ids, so a step is recorded already only when a
+     * retry follows a lost answer: their ids are not looked up in advance. A refused step looks its id
+     * up (a step that succeeded before and is refused now answers its first result, as its own handler
+     * does); a step that succeeded before and would succeed again meets its operation row at the
+     * insert, which fails the unit of work, and each step is then sent alone.
+     */
     @CommandHandler
     public List<HoldStepOutcome> handle(HoldStepsCommand c) {
-        return together(c.steps(), HoldStep::accountId, step -> List.of(step.operationId()), AccountAggregate::step);
+        return together(c.steps(), HoldStep::accountId, step -> List.of(), (account, step, recorded, fresh) -> {
+            HoldStepOutcome outcome = account.step(step, recorded, fresh);
+            if (outcome.error() == null) {
+                return outcome;
+            }
+            return operations.find(step.accountId(), step.operationId())
+                    .map(first -> new HoldStepOutcome(first.asReplay(), null)).orElse(outcome);
+        });
     }
 
     /** Decides each command on its account, in the order of the accounts, and records what moved. */

@@ -10,6 +10,7 @@ import ai.massrouter.api.live.LiveTopics;
 import ai.massrouter.api.live.LiveUpdate;
 import ai.massrouter.api.user.UserId;
 import ai.massrouter.projections.account.AccountProjection;
+import ai.massrouter.projections.common.UnitOfWorkBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -24,9 +25,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static ai.massrouter.projections.common.Sql.ts;
 
@@ -73,23 +77,57 @@ public class KeyLimitWatch {
         jdbc.update("DELETE FROM live_key_spend");
     }
 
+    /** A charge by a key, kept for the end of the batch. */
+    private record Charge(AccountId account, UserId user, String keyId, long seq, Money amount, Instant at,
+                          String eventId) {
+    }
+
     private void charged(AccountId account, UserId user, ApiKeyId key, long seq, Money amount, Instant at,
                          String eventId, ReplayStatus status) {
         if (status.isReplay() || key == null) {
             return;
         }
-        String keyId = key.value();
-        List<Limits> found = jdbc.query("SELECT spend_total_nanos, spend_daily_nanos, spend_monthly_nanos, "
-                + "spend_currency FROM api_keys_view WHERE key_id = ?", (rs, i) -> new Limits(
-                rs.getObject("spend_total_nanos", Long.class), rs.getObject("spend_daily_nanos", Long.class),
-                rs.getObject("spend_monthly_nanos", Long.class), rs.getString("spend_currency")), keyId);
-        Limits limits = found.isEmpty() ? null : found.get(0);
-        if (limits == null || (limits.total() == null && limits.daily() == null && limits.monthly() == null)) {
-            // its spend is not followed while it has no limit: a limit set later starts from the transactions
-            jdbc.update("DELETE FROM live_key_spend WHERE key_id = ?", keyId);
-            return;
+        Charge charge = new Charge(account, user, key.value(), seq, amount, at, eventId);
+        UnitOfWorkBatch.add(KeyLimitWatch.class.getName(), ArrayList<Charge>::new, this::watch,
+                charges -> charges.add(charge));
+    }
+
+    /**
+     * The batch's charges, in order: one query for the limits of all their keys, one statement to
+     * forget the spend of the keys without any (a limit set later starts from the transactions), and
+     * for the keys with one, each charge as it came.
+     */
+    private void watch(List<Charge> charges) {
+        Set<String> keys = new LinkedHashSet<>();
+        charges.forEach(charge -> keys.add(charge.keyId()));
+        Map<String, Limits> limited = new HashMap<>();
+        jdbc.query("SELECT key_id, spend_total_nanos, spend_daily_nanos, spend_monthly_nanos, spend_currency "
+                + "FROM api_keys_view WHERE key_id = ANY(?)", rs -> {
+            Limits limits = new Limits(rs.getObject("spend_total_nanos", Long.class),
+                    rs.getObject("spend_daily_nanos", Long.class), rs.getObject("spend_monthly_nanos", Long.class),
+                    rs.getString("spend_currency"));
+            if (limits.total() != null || limits.daily() != null || limits.monthly() != null) {
+                limited.put(rs.getString("key_id"), limits);
+            }
+        }, (Object) keys.toArray(String[]::new));
+        String[] unlimited = keys.stream().filter(key -> !limited.containsKey(key)).toArray(String[]::new);
+        if (unlimited.length > 0) {
+            jdbc.update("DELETE FROM live_key_spend WHERE key_id = ANY(?)", (Object) unlimited);
         }
-        KeySpent before = spent(account, keyId, seq, at);
+        for (Charge charge : charges) {
+            Limits limits = limited.get(charge.keyId());
+            if (limits != null) {
+                watch(charge, limits);
+            }
+        }
+    }
+
+    private void watch(Charge charge, Limits limits) {
+        String keyId = charge.keyId();
+        Instant at = charge.at();
+        long seq = charge.seq();
+        Money amount = charge.amount();
+        KeySpent before = spent(charge.account(), keyId, seq, at);
         if (before.lastSequence() >= seq) {
             return;
         }
@@ -112,8 +150,8 @@ public class KeyLimitWatch {
             data.put("percent", percent);
             data.put("currency", currency);
             data.put("limits", crossed);
-            notices.publish(new LiveUpdate(LiveTopics.ALERTS, "api_key.limit_near", eventId, at, LiveAudience.OWNER,
-                    user, keyId, data), ReplayStatus.REGULAR);
+            notices.publishNow(new LiveUpdate(LiveTopics.ALERTS, "api_key.limit_near", charge.eventId(), at,
+                    LiveAudience.OWNER, charge.user(), keyId, data));
         }
     }
 

@@ -44,6 +44,20 @@ public class LiveNotices {
         if (status.isReplay()) {
             return;
         }
+        String payload = payload(update);
+        UnitOfWorkBatch.add(LiveNotices.class.getName(), ArrayList<String>::new, this::send,
+                pending -> pending.add(payload));
+    }
+
+    /**
+     * Sends at once, in the current transaction (NOTIFY is delivered at its commit): for work done
+     * at the end of a batch, after the batch's own notices may have been sent.
+     */
+    public void publishNow(LiveUpdate update) {
+        send(List.of(payload(update)));
+    }
+
+    private static String payload(LiveUpdate update) {
         String payload;
         try {
             payload = JSON.writeValueAsString(update);
@@ -53,8 +67,7 @@ public class LiveNotices {
         if (payload.length() + 2 > MAX_PAYLOAD) {
             throw new IllegalStateException("Live update too large for NOTIFY: " + payload.length() + " chars");
         }
-        UnitOfWorkBatch.add(LiveNotices.class.getName(), ArrayList<String>::new, this::send,
-                pending -> pending.add(payload));
+        return payload;
     }
 
     private void send(List<String> payloads) {
