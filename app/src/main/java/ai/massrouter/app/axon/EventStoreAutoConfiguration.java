@@ -1,0 +1,32 @@
+package ai.massrouter.app.axon;
+
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Duration;
+
+/**
+ * The embedded event store on the JDBC storage engine, as Axon's autoconfiguration builds it, but
+ * waking its reader at most once per {@code massrouter.event-store.wake-up-delay} (5 ms) instead
+ * of after every commit ({@link CoalescingEventStore}). An auto-configuration of its own, between
+ * Axon's JDBC one (which defines the storage engine only while no event store exists) and Axon's
+ * main one (which then builds no event store). Not with Axon Server, whose store is its own.
+ */
+@AutoConfiguration(after = JdbcAutoConfiguration.class, before = AxonAutoConfiguration.class)
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+public class EventStoreAutoConfiguration {
+
+    @Bean
+    @ConditionalOnBean(EventStorageEngine.class)
+    public CoalescingEventStore eventStore(EventStorageEngine storageEngine,
+                                           @Value("${massrouter.event-store.wake-up-delay:PT0.005S}") Duration delay) {
+        return new CoalescingEventStore(EmbeddedEventStore.builder().storageEngine(storageEngine), delay);
+    }
+}
