@@ -15,7 +15,9 @@ import java.time.Duration;
 /**
  * The embedded event store on the JDBC storage engine, as Axon's autoconfiguration builds it, but
  * waking its reader at most once per {@code massrouter.event-store.wake-up-delay} (5 ms) instead
- * of after every commit ({@link CoalescingEventStore}). An auto-configuration of its own, between
+ * of after every commit ({@link CoalescingEventStore}), and that reader starting a read at most once
+ * per the same delay instead of again at once after every read that found events
+ * ({@link PacedEventStorageEngine}). An auto-configuration of its own, between
  * Axon's JDBC one (which defines the storage engine only while no event store exists) and Axon's
  * main one (which then builds no event store). Not with Axon Server, whose store is its own.
  */
@@ -27,6 +29,7 @@ public class EventStoreAutoConfiguration {
     @ConditionalOnBean(EventStorageEngine.class)
     public CoalescingEventStore eventStore(EventStorageEngine storageEngine,
                                            @Value("${massrouter.event-store.wake-up-delay:PT0.005S}") Duration delay) {
-        return new CoalescingEventStore(EmbeddedEventStore.builder().storageEngine(storageEngine), delay);
+        return new CoalescingEventStore(EmbeddedEventStore.builder()
+                .storageEngine(new PacedEventStorageEngine(storageEngine, delay)), delay);
     }
 }
