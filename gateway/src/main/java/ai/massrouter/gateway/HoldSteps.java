@@ -40,7 +40,7 @@ public class HoldSteps {
                      @Value("${massrouter.charges.max-group:500}") int maxSteps) {
         this.bus = bus;
         this.enabled = enabled;
-        this.groups = new GroupCommit<>("hold-flusher", flushers, maxSteps, HoldStep::accountId, step -> 1,
+        this.groups = new GroupCommit<>("hold-flusher", flushers, maxSteps, step -> 1,
                 steps -> bus.<List<HoldStepOutcome>>command(new HoldStepsCommand(steps)),
                 (size, failure) -> log.info("A unit of work of {} hold steps failed ({}); they are sent one by one",
                         size, failure.toString()));

@@ -42,8 +42,7 @@ public class ChargeCoalescer {
         // no retries: a group that fails is not tried again whole, its callers go one at a time
         CommandGateway once = DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.enabled = enabled;
-        this.groups = new GroupCommit<>("charge-flusher", flushers, maxCharges, ChargeUsageBatchCommand::accountId,
-                batch -> batch.charges().size(),
+        this.groups = new GroupCommit<>("charge-flusher", flushers, maxCharges, batch -> batch.charges().size(),
                 batches -> once.sendAndWait(new ChargeAccountsCommand(batches)),
                 (size, failure) -> log.info("A unit of work of {} batches of charges failed ({}); they are charged one by one",
                         size, failure.toString()));

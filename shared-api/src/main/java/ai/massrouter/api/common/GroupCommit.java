@@ -2,10 +2,7 @@ package ai.massrouter.api.common;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -23,12 +20,6 @@ import java.util.function.ToIntFunction;
  * answers each item, in order; when it throws, nothing of the group was written (it is one
  * transaction) and every caller of the group gets {@link GroupFailedException}, on which it does its
  * item alone.
- * <p>
- * Items have a key (their account): a flusher leaves the items of a key that another flusher is
- * writing in the queue, for that flusher's next group. A second unit of work on the same account
- * would only wait for the first one's lock, and the items that came meanwhile would be split
- * between the two; so one hot account gets one group at a time, as large as what waited, while
- * the flushers still write other accounts side by side. Items of one key are taken in order.
  *
  * @param <T> an item (a command)
  * @param <R> its answer
@@ -36,30 +27,25 @@ import java.util.function.ToIntFunction;
 public final class GroupCommit<T, R> implements AutoCloseable {
 
     private final Function<List<T>, List<R>> together;
-    private final Function<T, ?> key;
     private final ToIntFunction<T> size;
     private final int flushers;
     private final int maxSize;
     private final BiConsumer<Integer, Throwable> onGroupFailure;
     private final ExecutorService executor;
     private final ArrayDeque<Waiting<T, R>> queue = new ArrayDeque<>();
-    /** The keys of the groups being written. */
-    private final Set<Object> writing = new HashSet<>();
     private int flushing;
     private boolean closed;
 
     /**
      * @param name           the flusher threads' name ({@code name-1}, ...)
-     * @param key            an item's key (its account): a key's items are in one group being written at a time
      * @param onGroupFailure told once per failed group: its number of items and the failure
      */
-    public GroupCommit(String name, int flushers, int maxSize, Function<T, ?> key, ToIntFunction<T> size,
+    public GroupCommit(String name, int flushers, int maxSize, ToIntFunction<T> size,
                        Function<List<T>, List<R>> together, BiConsumer<Integer, Throwable> onGroupFailure) {
         if (flushers < 1 || maxSize < 1) {
             throw new IllegalArgumentException("flushers and maxSize must be at least 1");
         }
         this.together = together;
-        this.key = key;
         this.size = size;
         this.flushers = flushers;
         this.maxSize = maxSize;
@@ -78,7 +64,7 @@ public final class GroupCommit<T, R> implements AutoCloseable {
      * @throws GroupFailedException when the unit of work failed as a whole (nothing of it was written)
      */
     public R submit(T item) {
-        Waiting<T, R> waiting = new Waiting<>(item, key.apply(item), size.applyAsInt(item), new CompletableFuture<>());
+        Waiting<T, R> waiting = new Waiting<>(item, size.applyAsInt(item), new CompletableFuture<>());
         boolean startFlusher;
         synchronized (queue) {
             if (closed) {
@@ -101,39 +87,21 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     }
 
     private void flush() {
-        List<Waiting<T, R>> group = new ArrayList<>();
-        Set<Object> keys = new HashSet<>();
         while (true) {
+            List<Waiting<T, R>> group = new ArrayList<>();
             synchronized (queue) {
-                writing.removeAll(keys);
-                group.clear();
-                keys.clear();
-                take(group, keys);
+                int taken = 0;
+                while (!queue.isEmpty() && (group.isEmpty() || taken + queue.peek().size() <= maxSize)) {
+                    Waiting<T, R> next = queue.poll();
+                    taken += next.size();
+                    group.add(next);
+                }
                 if (group.isEmpty()) {
                     flushing--;
                     return;
                 }
-                writing.addAll(keys);
             }
             writeTogether(group);
-        }
-    }
-
-    /** The next group: in order, up to {@code maxSize}, none of a key another flusher is writing. */
-    private void take(List<Waiting<T, R>> group, Set<Object> keys) {
-        int taken = 0;
-        for (Iterator<Waiting<T, R>> waiting = queue.iterator(); waiting.hasNext(); ) {
-            Waiting<T, R> next = waiting.next();
-            if (writing.contains(next.key())) {
-                continue;
-            }
-            if (!group.isEmpty() && taken + next.size() > maxSize) {
-                return;
-            }
-            waiting.remove();
-            taken += next.size();
-            group.add(next);
-            keys.add(next.key());
         }
     }
 
@@ -177,6 +145,6 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         }
     }
 
-    private record Waiting<T, R>(T item, Object key, int size, CompletableFuture<R> answer) {
+    private record Waiting<T, R>(T item, int size, CompletableFuture<R> answer) {
     }
 }
