@@ -44,10 +44,12 @@ export function render(main) {
     get(`statistics/users/me/usage${qs({granularity: 'hour'})}`).then((u) => {
       today.textContent = money(u.totals.spend, u.totals.currency);
     }).catch(() => (today.textContent = '—'));
-    get(`statistics/users/me/usage${qs({granularity: 'day', start_date: day(first), end_date: day(new Date())})}`)
+    // no end_date: the server's today, a calendar day of the statistics' time zone (Asia/Shanghai by
+    // default), which is a day ahead of the browser's for part of every day elsewhere
+    get(`statistics/users/me/usage${qs({granularity: 'day', start_date: day(first)})}`)
       .then((u) => (month.textContent = money(u.totals.spend, u.totals.currency)))
       .catch(() => (month.textContent = '—'));
-    section(chart, () => get(`statistics/users/me/usage${qs({granularity: 'day', start_date: daysAgo(13), end_date: day(new Date())})}`),
+    section(chart, () => get(`statistics/users/me/usage${qs({granularity: 'day', start_date: daysAgo(13)})}`),
       (u) => barLineChart({title: t('dashboard.chart'), labels: u.series.map((b) => bucketLabel(b.start, 'day')),
         bars: {name: t('usage.calls'), values: u.series.map((b) => b.calls)},
         line: {name: t('usage.spend'), values: u.series.map((b) => b.spend)}}));

@@ -2,7 +2,7 @@
 // "try it" box that calls it through /v1 with one of the user's keys, streaming the answer.
 import {get, qs} from '../api.js';
 import {t} from '../i18n.js';
-import {h, section, money, num, stat, card, table, daysAgo, day} from '../ui.js';
+import {h, section, money, num, stat, card, table, daysAgo} from '../ui.js';
 import {barLineChart, bucketLabel} from '../chart.js';
 import {session} from '../session.js';
 import {tryBox} from './try-it.js';
@@ -10,7 +10,7 @@ import {tryBox} from './try-it.js';
 function usage(id) {
   const target = h('div', {id: 'model-usage'});
   if (!session()?.access) return h('p', {class: 'muted'}, t('model.signinforusage'));
-  section(target, () => get(`statistics/models/${id}/usage${qs({granularity: 'day', start_date: daysAgo(13), end_date: day(new Date())})}`),
+  section(target, () => get(`statistics/models/${id}/usage${qs({granularity: 'day', start_date: daysAgo(13)})}`),
     (u) => h('div', {},
       h('div', {class: 'stats'}, stat(t('usage.calls'), num(u.totals.calls)),
         stat(t('usage.tokens'), num(u.totals.total_tokens)), stat(t('model.users'), num(u.users)),

@@ -2,7 +2,7 @@
 // tables; and one call's details by its request id (the generation lookup).
 import {get, qs} from '../api.js';
 import {t} from '../i18n.js';
-import {h, clear, section, table, money, num, field, select, notice, busy, card, daysAgo, day, when, stat} from '../ui.js';
+import {h, clear, section, table, money, num, field, select, notice, busy, card, daysAgo, when, stat} from '../ui.js';
 import {barLineChart, bucketLabel} from '../chart.js';
 
 function slices(rows, name) {
@@ -32,7 +32,9 @@ function generation(g) {
 
 export function render(main, query) {
   const start = h('input', {type: 'date', id: 'usage-start', value: daysAgo(6)});
-  const end = h('input', {type: 'date', id: 'usage-end', value: day(new Date())});
+  // empty: up to the server's today, a calendar day of the statistics' time zone (Asia/Shanghai by
+  // default), which is a day ahead of the browser's for part of every day elsewhere
+  const end = h('input', {type: 'date', id: 'usage-end'});
   const granularity = select([['day', t('usage.byday')], ['hour', t('usage.byhour')]], 'day', {id: 'usage-granularity'});
   const out = h('div', {id: 'usage'});
   const keyNames = get(`users/me/api-keys${qs({limit: 100, include_revoked: true})}`)
