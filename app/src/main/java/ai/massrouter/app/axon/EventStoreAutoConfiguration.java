@@ -14,12 +14,11 @@ import java.time.Duration;
 
 /**
  * The embedded event store on the JDBC storage engine, as Axon's autoconfiguration builds it, but
- * waking its reader at most once per {@code massrouter.event-store.wake-up-delay} (5 ms) instead
- * of after every commit ({@link CoalescingEventStore}), and that reader starting a read at most once
- * per the same delay instead of again at once after every read that found events
- * ({@link PacedEventStorageEngine}). An auto-configuration of its own, between
- * Axon's JDBC one (which defines the storage engine only while no event store exists) and Axon's
- * main one (which then builds no event store). Not with Axon Server, whose store is its own.
+ * with its shared reader starting a read at most once per {@code massrouter.event-store.wake-up-delay}
+ * (5 ms) instead of again at once after every read that found events ({@link PacedEventStorageEngine}).
+ * An auto-configuration of its own, between Axon's JDBC one (which defines the storage engine only
+ * while no event store exists) and Axon's main one (which then builds no event store). Not with Axon
+ * Server, whose store is its own.
  */
 @AutoConfiguration(after = JdbcAutoConfiguration.class, before = AxonAutoConfiguration.class)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
@@ -27,9 +26,8 @@ public class EventStoreAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(EventStorageEngine.class)
-    public CoalescingEventStore eventStore(EventStorageEngine storageEngine,
-                                           @Value("${massrouter.event-store.wake-up-delay:PT0.005S}") Duration delay) {
-        return new CoalescingEventStore(EmbeddedEventStore.builder()
-                .storageEngine(new PacedEventStorageEngine(storageEngine, delay)), delay);
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                         @Value("${massrouter.event-store.wake-up-delay:PT0.005S}") Duration delay) {
+        return EmbeddedEventStore.builder().storageEngine(new PacedEventStorageEngine(storageEngine, delay)).build();
     }
 }

@@ -29,11 +29,12 @@ final class PacedEventStorageEngine implements EventStorageEngine {
     private final EventStorageEngine delegate;
     private final long delayNanos;
     /** When the reader's last read started; only the reader's thread reads with mayBlock. */
-    private volatile long lastRead = System.nanoTime() - Long.MAX_VALUE / 2;
+    private volatile long lastRead;
 
     PacedEventStorageEngine(EventStorageEngine delegate, Duration delay) {
         this.delegate = delegate;
         this.delayNanos = delay.toNanos();
+        this.lastRead = System.nanoTime() - delayNanos;
     }
 
     @Override
