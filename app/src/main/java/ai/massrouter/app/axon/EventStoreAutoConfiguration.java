@@ -15,7 +15,9 @@ import java.time.Duration;
 /**
  * The embedded event store on the JDBC storage engine, as Axon's autoconfiguration builds it, but
  * with its shared reader starting a read at most once per {@code massrouter.event-store.wake-up-delay}
- * (5 ms) instead of again at once after every read that found events ({@link PacedEventStorageEngine}).
+ * (5 ms) instead of again at once after every read that found events ({@link PacedEventStorageEngine}),
+ * looking for other nodes' events every {@code massrouter.event-store.poll-interval}, and telling
+ * the processors when events arrive ({@link AnnouncingEventStore}).
  * An auto-configuration of its own, between Axon's JDBC one (which defines the storage engine only
  * while no event store exists) and Axon's main one (which then builds no event store). Not with Axon
  * Server, whose store is its own.
@@ -27,7 +29,8 @@ public class EventStoreAutoConfiguration {
     @Bean
     @ConditionalOnBean(EventStorageEngine.class)
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
-                                         @Value("${massrouter.event-store.wake-up-delay:PT0.005S}") Duration delay) {
-        return EmbeddedEventStore.builder().storageEngine(new PacedEventStorageEngine(storageEngine, delay)).build();
+                                         @Value("${massrouter.event-store.wake-up-delay:PT0.005S}") Duration delay,
+                                         @Value("${massrouter.event-store.poll-interval:PT0.1S}") Duration poll) {
+        return AnnouncingEventStore.on(storageEngine, delay, poll);
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -22,24 +23,35 @@ import java.util.stream.Stream;
  * event, and the reader's queries were four of every five transactions PostgreSQL ran
  * (docs/benchmarks.md). Paced, a read takes everything committed in the last {@code delay}, at
  * most {@code delay} later. Every other read (aggregates, snapshots, a processor's own stream when
- * it is behind the cache, replays) and every write goes straight through.
+ * it is behind the cache, replays) and every write goes straight through. {@code reader} wraps
+ * the reader's streams ({@link AnnouncingEventStore} announces what they hand out).
  */
 final class PacedEventStorageEngine implements EventStorageEngine {
 
     private final EventStorageEngine delegate;
     private final long delayNanos;
+    private final UnaryOperator<Stream<? extends TrackedEventMessage<?>>> reader;
     /** When the reader's last read started; only the reader's thread reads with mayBlock. */
     private volatile long lastRead;
 
     PacedEventStorageEngine(EventStorageEngine delegate, Duration delay) {
+        this(delegate, delay, UnaryOperator.identity());
+    }
+
+    PacedEventStorageEngine(EventStorageEngine delegate, Duration delay,
+                            UnaryOperator<Stream<? extends TrackedEventMessage<?>>> reader) {
         this.delegate = delegate;
         this.delayNanos = delay.toNanos();
+        this.reader = reader;
         this.lastRead = System.nanoTime() - delayNanos;
     }
 
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        if (mayBlock && delayNanos > 0) {
+        if (!mayBlock) {
+            return delegate.readEvents(trackingToken, false);
+        }
+        if (delayNanos > 0) {
             long wait = lastRead + delayNanos - System.nanoTime();
             if (wait > 0) {
                 try {
@@ -50,7 +62,7 @@ final class PacedEventStorageEngine implements EventStorageEngine {
             }
             lastRead = System.nanoTime();
         }
-        return delegate.readEvents(trackingToken, mayBlock);
+        return reader.apply(delegate.readEvents(trackingToken, true));
     }
 
     @Override

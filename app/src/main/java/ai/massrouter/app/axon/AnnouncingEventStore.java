@@ -1,0 +1,127 @@
+package ai.massrouter.app.axon;
+
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The embedded event store, whose streams tell their processor when events arrive. Axon's embedded
+ * store takes no availability callback, so a pooled processor that found its stream empty looked
+ * again only 500 ms later: at 50 calls/s every read model lagged 0-500 ms behind the log (p50
+ * 265 ms, docs/benchmarks.md). Here a stream takes its processor's callback, and the shared reader
+ * runs the callbacks once the events it read are in the cache that the streams read (each callback
+ * only schedules its processor's coordinator). The shared reader's reads are paced
+ * ({@link PacedEventStorageEngine}); when nothing was committed on this node it looks again after
+ * {@code poll} (Axon's default: a second), for what other nodes committed.
+ */
+final class AnnouncingEventStore extends EmbeddedEventStore {
+
+    private final Set<Runnable> callbacks;
+
+    private AnnouncingEventStore(Builder builder, Set<Runnable> callbacks) {
+        super(builder);
+        this.callbacks = callbacks;
+    }
+
+    static AnnouncingEventStore on(EventStorageEngine engine, Duration pace, Duration poll) {
+        Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+        EventStorageEngine reader = new PacedEventStorageEngine(engine, pace, events -> announcing(events, callbacks));
+        Builder builder = builder().storageEngine(reader).fetchDelay(Math.max(1, poll.toMillis()));
+        return new AnnouncingEventStore(builder, callbacks);
+    }
+
+    @Override
+    public TrackingEventStream openStream(TrackingToken trackingToken) {
+        return new Announced(super.openStream(trackingToken), callbacks);
+    }
+
+    /**
+     * The shared reader's stream: before it takes the next event (and before it reads again from the
+     * database), every event it handed out is in the cache; the callbacks run then.
+     */
+    private static Stream<? extends TrackedEventMessage<?>> announcing(
+            Stream<? extends TrackedEventMessage<?>> events, Set<Runnable> callbacks) {
+        Spliterator<? extends TrackedEventMessage<?>> source = events.spliterator();
+        Spliterator<TrackedEventMessage<?>> announced = new Spliterators.AbstractSpliterator<>(
+                Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+            private boolean handedOut;
+
+            @Override
+            public boolean tryAdvance(Consumer<? super TrackedEventMessage<?>> action) {
+                if (handedOut) {
+                    handedOut = false;
+                    callbacks.forEach(Runnable::run);
+                }
+                handedOut = source.tryAdvance(action);
+                return handedOut;
+            }
+        };
+        return StreamSupport.stream(announced, false).onClose(events::close);
+    }
+
+    /** A processor's stream that keeps its callback among the store's until it is closed. */
+    private static final class Announced implements TrackingEventStream {
+
+        private final TrackingEventStream delegate;
+        private final Set<Runnable> callbacks;
+        private volatile Runnable callback;
+
+        private Announced(TrackingEventStream delegate, Set<Runnable> callbacks) {
+            this.delegate = delegate;
+            this.callbacks = callbacks;
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            Runnable previous = this.callback;
+            if (previous != null) {
+                callbacks.remove(previous);
+            }
+            this.callback = callback;
+            callbacks.add(callback);
+            return true;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return delegate.peek();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return delegate.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return delegate.nextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public void close() {
+            Runnable own = callback;
+            if (own != null) {
+                callbacks.remove(own);
+            }
+            delegate.close();
+        }
+    }
+}
