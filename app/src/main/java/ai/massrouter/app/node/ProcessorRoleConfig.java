@@ -16,7 +16,7 @@ public class ProcessorRoleConfig {
 
     @Bean
     public ConfigurerModule processorsByRole(NodeRoles roles,
-                                             @Value("${massrouter.projections.batch-size:100}") int batchSize,
+                                             @Value("${massrouter.projections.batch-size:1000}") int batchSize,
                                              @Value("${massrouter.projections.segments:2}") int segments) {
         if (!roles.has(NodeRole.PROJECTIONS)) {
             return configurer -> configurer.eventProcessing(processing -> processing.registerEventProcessorFactory(

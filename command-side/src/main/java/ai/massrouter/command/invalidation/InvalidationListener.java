@@ -107,6 +107,12 @@ public class InvalidationListener implements SmartLifecycle {
         running = false;
         if (thread != null) {
             thread.interrupt();
+            // its connection must be back in the pool before the pool closes (else a stack trace at shutdown)
+            try {
+                thread.join(properties.ping().toMillis() + 2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

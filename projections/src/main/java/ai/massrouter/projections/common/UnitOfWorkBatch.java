@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * What the handlers of one unit of work (a processor's batch, 100 events by default) collect for
+ * What the handlers of one unit of work (a processor's batch, up to 1,000 events by default) collect for
  * a read model, written together when the unit of work prepares its commit, inside its
  * transaction: one statement per table and batch instead of one per event. Called outside a unit
  * of work (a direct call), the batch of that one change is written at once.

@@ -71,6 +71,12 @@ public class LiveListener implements SmartLifecycle {
         Thread t = thread;
         if (t != null) {
             t.interrupt();
+            // its connection must be back in the pool before the pool closes (else a stack trace at shutdown)
+            try {
+                t.join(2_500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

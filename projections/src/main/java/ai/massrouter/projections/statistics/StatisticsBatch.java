@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects the statistics events of one unit of work (a processor's batch, 100 events by default)
+ * Collects the statistics events of one unit of work (a processor's batch, up to 1,000 events by default)
  * and writes them together when it prepares its commit, in its transaction: a dozen statements
  * per batch instead of two per event, which is what makes a replay of millions of events fast.
  */
