@@ -30,21 +30,33 @@ import java.util.stream.StreamSupport;
 final class AnnouncingEventStore extends EmbeddedEventStore {
 
     private final Set<Runnable> callbacks;
+    private final CatchUpReads catchUp;
 
-    private AnnouncingEventStore(Builder builder, Set<Runnable> callbacks) {
+    private AnnouncingEventStore(Builder builder, Set<Runnable> callbacks, CatchUpReads catchUp) {
         super(builder);
         this.callbacks = callbacks;
+        this.catchUp = catchUp;
     }
 
-    static AnnouncingEventStore on(EventStorageEngine engine, Duration pace, Duration poll) {
+    /** {@code catchUpWindow}: see {@link CatchUpReads}; 0 lets every processor far behind read on its own. */
+    static AnnouncingEventStore on(EventStorageEngine engine, Duration pace, Duration poll, int catchUpWindow) {
         Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
         EventStorageEngine reader = new PacedEventStorageEngine(engine, pace, events -> announcing(events, callbacks));
         Builder builder = builder().storageEngine(reader).fetchDelay(Math.max(1, poll.toMillis()));
-        return new AnnouncingEventStore(builder, callbacks);
+        return new AnnouncingEventStore(builder, callbacks,
+                catchUpWindow > 0 ? new CatchUpReads(engine, catchUpWindow) : null);
     }
 
+    /** A stream far behind the head shares its reads with the others from the same place ({@link CatchUpReads}). */
     @Override
     public TrackingEventStream openStream(TrackingToken trackingToken) {
+        if (catchUp != null && catchUp.farBehind(trackingToken)) {
+            return catchUp.open(trackingToken, this::liveStream);
+        }
+        return liveStream(trackingToken);
+    }
+
+    private TrackingEventStream liveStream(TrackingToken trackingToken) {
         return new Announced(super.openStream(trackingToken), callbacks);
     }
 

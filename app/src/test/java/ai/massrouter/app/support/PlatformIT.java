@@ -38,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         // several contexts (and other builds) share one PostgreSQL server and its 100 connections
         "spring.datasource.hikari.maximum-pool-size=12",
         "spring.datasource.hikari.minimum-idle=1",
+        // a processor more than 10 events behind (every replay of these tests) shares its reads, as a big rebuild does
+        "massrouter.event-store.catch-up-window=10",
         "massrouter.cors.allowed-origins=" + PlatformIT.ALLOWED_ORIGIN,
         // tests turn metrics export off by default; FirstContactIT reads /actuator/prometheus
         "management.prometheus.metrics.export.enabled=true"})
