@@ -13,6 +13,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -31,20 +32,38 @@ final class AnnouncingEventStore extends EmbeddedEventStore {
 
     private final Set<Runnable> callbacks;
     private final CatchUpReads catchUp;
+    private final AtomicBoolean shutDown;
 
-    private AnnouncingEventStore(Builder builder, Set<Runnable> callbacks, CatchUpReads catchUp) {
+    private AnnouncingEventStore(Builder builder, Set<Runnable> callbacks, CatchUpReads catchUp,
+                                 AtomicBoolean shutDown) {
         super(builder);
         this.callbacks = callbacks;
         this.catchUp = catchUp;
+        this.shutDown = shutDown;
     }
 
     /** {@code catchUpWindow}: see {@link CatchUpReads}; 0 lets every processor far behind read on its own. */
     static AnnouncingEventStore on(EventStorageEngine engine, Duration pace, Duration poll, int catchUpWindow) {
         Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
-        EventStorageEngine reader = new PacedEventStorageEngine(engine, pace, events -> announcing(events, callbacks));
+        AtomicBoolean shutDown = new AtomicBoolean();
+        EventStorageEngine reader = new PacedEventStorageEngine(engine, pace,
+                events -> announcing(events, callbacks, shutDown));
         Builder builder = builder().storageEngine(reader).fetchDelay(Math.max(1, poll.toMillis()));
         return new AnnouncingEventStore(builder, callbacks,
-                catchUpWindow > 0 ? new CatchUpReads(engine, catchUpWindow) : null);
+                catchUpWindow > 0 ? new CatchUpReads(engine, catchUpWindow) : null, shutDown);
+    }
+
+    /**
+     * Axon's reader may be in the middle of a read when the store shuts down; it then read on, and
+     * its next query could meet a closed connection pool (an ERROR at shutdown). It reads no further.
+     */
+    @Override
+    public void shutDown() {
+        shutDown.set(true);
+        if (catchUp != null) {
+            catchUp.shutDown();
+        }
+        super.shutDown();
     }
 
     /** A stream far behind the head shares its reads with the others from the same place ({@link CatchUpReads}). */
@@ -65,7 +84,7 @@ final class AnnouncingEventStore extends EmbeddedEventStore {
      * database), every event it handed out is in the cache; the callbacks run then.
      */
     private static Stream<? extends TrackedEventMessage<?>> announcing(
-            Stream<? extends TrackedEventMessage<?>> events, Set<Runnable> callbacks) {
+            Stream<? extends TrackedEventMessage<?>> events, Set<Runnable> callbacks, AtomicBoolean shutDown) {
         Spliterator<? extends TrackedEventMessage<?>> source = events.spliterator();
         Spliterator<TrackedEventMessage<?>> announced = new Spliterators.AbstractSpliterator<>(
                 Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
@@ -77,7 +96,7 @@ final class AnnouncingEventStore extends EmbeddedEventStore {
                     handedOut = false;
                     callbacks.forEach(Runnable::run);
                 }
-                handedOut = source.tryAdvance(action);
+                handedOut = !shutDown.get() && source.tryAdvance(action);
                 return handedOut;
             }
         };

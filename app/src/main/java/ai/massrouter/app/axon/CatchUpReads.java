@@ -39,6 +39,7 @@ final class CatchUpReads {
     private final EventStorageEngine engine;
     private final int window;
     private final List<Reader> readers = new ArrayList<>();
+    private volatile boolean shutDown;
 
     CatchUpReads(EventStorageEngine engine, int window) {
         this.engine = engine;
@@ -51,6 +52,11 @@ final class CatchUpReads {
         TrackingToken head = engine.createHeadToken();
         long last = head == null ? -1 : head.position().orElse(-1);
         return last - at > window;
+    }
+
+    /** The readers read no further (the store shuts down; the connection pool closes next). */
+    void shutDown() {
+        shutDown = true;
     }
 
     /** A stream from {@code token}: on a reader that can still serve it, else on a new one. */
@@ -163,7 +169,9 @@ final class CatchUpReads {
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                log.warn("Shared catch-up read failed; its streams continue on their own: {}", e.toString());
+                if (!shutDown) {
+                    log.warn("Shared catch-up read failed; its streams continue on their own: {}", e.toString());
+                }
             } finally {
                 stopped = true;
                 finished = true;
@@ -181,11 +189,11 @@ final class CatchUpReads {
 
         /** Reads until the end of the log, or until no stream is left; waits while the slowest is a window behind. */
         private void read() throws InterruptedException {
-            while (!streams.isEmpty()) {
+            while (!streams.isEmpty() && !shutDown) {
                 boolean found = false;
                 try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(newest.token(), false)) {
                     Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
-                    while (iterator.hasNext()) {
+                    while (!shutDown && iterator.hasNext()) {
                         Node last = newest;
                         Node node = new Node(last.index + 1, last.token(), iterator.next());
                         last.next = node;
