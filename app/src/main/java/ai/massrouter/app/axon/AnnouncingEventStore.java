@@ -12,8 +12,13 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -33,24 +38,37 @@ final class AnnouncingEventStore extends EmbeddedEventStore {
     private final Set<Runnable> callbacks;
     private final CatchUpReads catchUp;
     private final AtomicBoolean shutDown;
+    private final long notifyIntervalNanos;
+    /** Runs the callbacks held back by {@code notifyInterval}. */
+    private final ScheduledExecutorService lateNotices = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "event-notices");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private AnnouncingEventStore(Builder builder, Set<Runnable> callbacks, CatchUpReads catchUp,
-                                 AtomicBoolean shutDown) {
+                                 AtomicBoolean shutDown, Duration notifyInterval) {
         super(builder);
         this.callbacks = callbacks;
         this.catchUp = catchUp;
         this.shutDown = shutDown;
+        this.notifyIntervalNanos = notifyInterval.toNanos();
     }
 
-    /** {@code catchUpWindow}: see {@link CatchUpReads}; 0 lets every processor far behind read on its own. */
-    static AnnouncingEventStore on(EventStorageEngine engine, Duration pace, Duration poll, int catchUpWindow) {
+    /**
+     * {@code notifyInterval}: a processor is told at most once per this (the first time at once), so
+     * that under load it takes the events of several reads in one batch. {@code catchUpWindow}: see
+     * {@link CatchUpReads}; 0 lets every processor far behind read on its own.
+     */
+    static AnnouncingEventStore on(EventStorageEngine engine, Duration pace, Duration poll, Duration notifyInterval,
+                                   int catchUpWindow) {
         Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
         AtomicBoolean shutDown = new AtomicBoolean();
         EventStorageEngine reader = new PacedEventStorageEngine(engine, pace,
                 events -> announcing(events, callbacks, shutDown));
         Builder builder = builder().storageEngine(reader).fetchDelay(Math.max(1, poll.toMillis()));
         return new AnnouncingEventStore(builder, callbacks,
-                catchUpWindow > 0 ? new CatchUpReads(engine, catchUpWindow) : null, shutDown);
+                catchUpWindow > 0 ? new CatchUpReads(engine, catchUpWindow) : null, shutDown, notifyInterval);
     }
 
     /**
@@ -63,6 +81,7 @@ final class AnnouncingEventStore extends EmbeddedEventStore {
         if (catchUp != null) {
             catchUp.shutDown();
         }
+        lateNotices.shutdownNow();
         super.shutDown();
     }
 
@@ -76,7 +95,35 @@ final class AnnouncingEventStore extends EmbeddedEventStore {
     }
 
     private TrackingEventStream liveStream(TrackingToken trackingToken) {
-        return new Announced(super.openStream(trackingToken), callbacks);
+        return new Announced(super.openStream(trackingToken), callbacks, this::throttled);
+    }
+
+    /** {@code callback}, run at most once per notify interval: at once if the last run is that old, else then. */
+    private Runnable throttled(Runnable callback) {
+        if (notifyIntervalNanos <= 0) {
+            return callback;
+        }
+        AtomicBoolean late = new AtomicBoolean();
+        AtomicLong lastRun = new AtomicLong(System.nanoTime() - notifyIntervalNanos);
+        Runnable run = () -> {
+            lastRun.set(System.nanoTime());
+            callback.run();
+        };
+        return () -> {
+            long wait = lastRun.get() + notifyIntervalNanos - System.nanoTime();
+            if (wait <= 0 && !late.get()) {
+                run.run();
+            } else if (late.compareAndSet(false, true)) {
+                try {
+                    lateNotices.schedule(() -> {
+                        late.set(false);
+                        run.run();
+                    }, Math.max(0, wait), TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException shuttingDown) {
+                    late.set(false);
+                }
+            }
+        };
     }
 
     /**
@@ -108,11 +155,13 @@ final class AnnouncingEventStore extends EmbeddedEventStore {
 
         private final TrackingEventStream delegate;
         private final Set<Runnable> callbacks;
+        private final UnaryOperator<Runnable> throttle;
         private volatile Runnable callback;
 
-        private Announced(TrackingEventStream delegate, Set<Runnable> callbacks) {
+        private Announced(TrackingEventStream delegate, Set<Runnable> callbacks, UnaryOperator<Runnable> throttle) {
             this.delegate = delegate;
             this.callbacks = callbacks;
+            this.throttle = throttle;
         }
 
         @Override
@@ -121,8 +170,9 @@ final class AnnouncingEventStore extends EmbeddedEventStore {
             if (previous != null) {
                 callbacks.remove(previous);
             }
-            this.callback = callback;
-            callbacks.add(callback);
+            Runnable throttled = throttle.apply(callback);
+            this.callback = throttled;
+            callbacks.add(throttled);
             return true;
         }
 

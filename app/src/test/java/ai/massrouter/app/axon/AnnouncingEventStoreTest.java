@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnnouncingEventStoreTest {
 
     private final AnnouncingEventStore store = AnnouncingEventStore.on(new InMemoryEventStorageEngine(),
-            Duration.ofMillis(5), Duration.ofSeconds(1), 10_000);
+            Duration.ofMillis(5), Duration.ofSeconds(1), Duration.ofMillis(50), 10_000);
 
     @AfterEach
     void shutDown() {

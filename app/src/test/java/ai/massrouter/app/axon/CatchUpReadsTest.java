@@ -31,7 +31,7 @@ class CatchUpReadsTest {
 
     private final InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
     private final AnnouncingEventStore store = AnnouncingEventStore.on(engine, Duration.ofMillis(5),
-            Duration.ofMillis(100), WINDOW);
+            Duration.ofMillis(100), Duration.ofMillis(50), WINDOW);
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
     @AfterEach
