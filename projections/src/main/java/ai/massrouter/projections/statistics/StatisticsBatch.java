@@ -31,7 +31,10 @@ class StatisticsBatch {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         List<StatisticsEvent> events = unitOfWork.getOrComputeResource(RESOURCE, key -> {
             List<StatisticsEvent> pending = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> writer.write(pending));
+            unitOfWork.onPrepareCommit(u -> {
+                Runnable committed = writer.write(pending);
+                u.afterCommit(after -> committed.run());
+            });
             return pending;
         });
         events.add(event);

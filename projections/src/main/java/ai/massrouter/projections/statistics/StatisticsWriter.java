@@ -37,17 +37,24 @@ class StatisticsWriter {
 
     private final JdbcTemplate jdbc;
     private final StatisticsCalendar calendar;
+    private final KnownPeriodUsers knownPeriodUsers = new KnownPeriodUsers(200_000);
 
     StatisticsWriter(JdbcTemplate jdbc, StatisticsCalendar calendar) {
         this.jdbc = jdbc;
         this.calendar = calendar;
     }
 
-    void write(List<StatisticsEvent> events) {
+    /**
+     * Writes the batch in the current transaction; returns what to run once it is committed (the
+     * leaderboard user rows it wrote become known, see {@link KnownPeriodUsers}).
+     */
+    Runnable write(List<StatisticsEvent> events) {
         List<StatisticsEvent> fresh = fresh(events);
         if (fresh.isEmpty()) {
-            return;
+            return () -> { };
         }
+        long generation = jdbc.queryForObject("SELECT generation FROM stat_generation WHERE id = 1", Long.class);
+        knownPeriodUsers.generation(generation);
         Map<List<String>, String> open = openCalls(fresh);
         Map<List<String>, String> opened = new LinkedHashMap<>();
         Set<List<String>> closed = new LinkedHashSet<>();
@@ -77,6 +84,8 @@ class StatisticsWriter {
         }
         writeOpenCalls(opened, closed);
         buckets.write();
+        Set<List<Object>> written = buckets.periodUsers;
+        return () -> knownPeriodUsers.learn(written, generation);
     }
 
     /** The events not applied before, in order; remembers the last sequence of each aggregate. */
@@ -195,7 +204,10 @@ class StatisticsWriter {
                 LocalDate start = period.start(day);
                 periods.add(List.of(period.code(), start, model, usage.category() == null ? "" : usage.category()),
                         1, prompt, completion, spend);
-                periodUsers.add(List.of(period.code(), start, model, user));
+                List<Object> periodUser = List.of(period.code(), start, model, user);
+                if (!knownPeriodUsers.known(periodUser)) {
+                    periodUsers.add(periodUser);
+                }
             }
             userUsage.add(List.of(user, "h", hour, model, key), 1, prompt, completion, spend);
             userUsage.add(List.of(user, "d", dayStart, model, key), 1, prompt, completion, spend);

@@ -64,5 +64,7 @@ public class UsageStatisticsProjection {
         jdbc.update("TRUNCATE stat_applied, stat_model_usage, stat_latency, stat_model_period, "
                 + "stat_model_period_user, stat_user_usage, stat_user_day, stat_user_totals, stat_platform_day, "
                 + "stat_open_calls");
+        // nodes forget the leaderboard user rows they remembered (KnownPeriodUsers)
+        jdbc.update("UPDATE stat_generation SET generation = generation + 1");
     }
 }
