@@ -175,6 +175,10 @@ final class CatchUpReads {
             } finally {
                 stopped = true;
                 finished = true;
+                oldest = newest; // no stream joins any more: the window is not kept (the streams hold their nodes)
+                synchronized (CatchUpReads.this) {
+                    readers.remove(this);
+                }
                 signal();
                 double seconds = (System.nanoTime() - start) / 1e9;
                 log.info("Shared catch-up read ended at position {}: {} events in {} s ({} events/s)",
@@ -189,8 +193,9 @@ final class CatchUpReads {
 
         /** Reads until the end of the log, or until no stream is left; waits while the slowest is a window behind. */
         private void read() throws InterruptedException {
-            while (!streams.isEmpty() && !shutDown) {
-                boolean found = false;
+            boolean more = true;
+            while (more && !streams.isEmpty() && !shutDown) {
+                more = false;
                 try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(newest.token(), false)) {
                     Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
                     while (!shutDown && iterator.hasNext()) {
@@ -198,7 +203,6 @@ final class CatchUpReads {
                         Node node = new Node(last.index + 1, last.token(), iterator.next());
                         last.next = node;
                         newest = node;
-                        found = true;
                         while (oldest.index + window < node.index) {
                             oldest = oldest.next;
                         }
@@ -208,16 +212,16 @@ final class CatchUpReads {
                                 return;
                             }
                             if (node.index % window == 0) {
-                                break; // a fresh query now and then: a long-open result set holds the database back
+                                more = true; // a fresh query now and then: a long-open result set holds the database back
+                                break;
                             }
                         }
                     }
                 }
                 signal();
-                if (!found) {
-                    return; // the end of the log: the streams go on with the live store
-                }
             }
+            // Axon's stream ends at its first read that finds nothing: the head of the log as of then.
+            // The streams go on with the live store, which reads what came since and tails the head.
         }
 
         /** Waits while the slowest stream is a window behind; false when no stream is left. */
@@ -226,7 +230,7 @@ final class CatchUpReads {
             try {
                 waitingForRoom = true;
                 while (true) {
-                    if (streams.isEmpty()) {
+                    if (streams.isEmpty() || shutDown) {
                         return false;
                     }
                     long slowest = streams.stream().mapToLong(s -> s.current.index).min().orElse(newest.index);
@@ -268,7 +272,7 @@ final class CatchUpReads {
     /** A processor's stream: the reader's nodes, then the live store's stream. */
     private static final class Shared implements TrackingEventStream {
 
-        private final Reader reader;
+        private Reader reader;
         private final Function<TrackingToken, TrackingEventStream> liveStreams;
         private volatile Node current;
         private volatile Runnable callback;
@@ -291,6 +295,7 @@ final class CatchUpReads {
         private TrackingEventStream live() {
             if (live == null && current.next == null && reader.finished) {
                 reader.leave(this);
+                reader = null; // nothing of the shared read is kept once this stream is live
                 live = liveStreams.apply(current.token());
                 Runnable own = callback;
                 if (own != null) {
@@ -345,7 +350,10 @@ final class CatchUpReads {
 
         @Override
         public void close() {
-            reader.leave(this);
+            Reader shared = reader;
+            if (shared != null) {
+                shared.leave(this);
+            }
             if (live != null) {
                 live.close();
             }

@@ -98,7 +98,14 @@ public class AuditQueries {
         if (headPosition >= 0) {
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
                 // events appended after the check started are left out; the timeout only guards a stalled store
-                while (stream.hasNextAvailable(30, TimeUnit.SECONDS)) {
+                // (or a rebuild of read models whose shared read this pass joined, and whose slowest stalls)
+                long position = -1;
+                while (position < headPosition) {
+                    if (!stream.hasNextAvailable(30, TimeUnit.SECONDS)) {
+                        // a half-read log would report every account after the stall as a mismatch
+                        throw new IllegalStateException("The event log could not be read to its head (position "
+                                + position + " of " + headPosition + "): no event for 30 s; try the check again");
+                    }
                     TrackedEventMessage<?> event = stream.nextAvailable();
                     read++;
                     if (event instanceof DomainEventMessage<?> domain) {
@@ -111,9 +118,7 @@ public class AuditQueries {
                             flows.apply(domain.getPayload(), domain.getTimestamp());
                         }
                     }
-                    if (event.trackingToken().position().orElse(-1) >= headPosition) {
-                        break;
-                    }
+                    position = event.trackingToken().position().orElse(-1);
                 }
             }
         }
