@@ -32,7 +32,7 @@ public class EventStoreAutoConfiguration {
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
                                          @Value("${massrouter.event-store.wake-up-delay:PT0.005S}") Duration delay,
                                          @Value("${massrouter.event-store.poll-interval:PT0.1S}") Duration poll,
-                                         @Value("${massrouter.event-store.notify-interval:PT0.05S}") Duration notify,
+                                         @Value("${massrouter.event-store.notify-interval:PT0.1S}") Duration notify,
                                          @Value("${massrouter.event-store.catch-up-window:10000}") int catchUpWindow) {
         return AnnouncingEventStore.on(storageEngine, delay, poll, notify, catchUpWindow);
     }
