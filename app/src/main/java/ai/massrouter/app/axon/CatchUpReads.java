@@ -61,7 +61,6 @@ final class CatchUpReads {
 
     /** A stream from {@code token}: on a reader that can still serve it, else on a new one. */
     synchronized TrackingEventStream open(TrackingToken token, Function<TrackingToken, TrackingEventStream> live) {
-        readers.removeIf(Reader::stopped);
         for (Reader reader : readers) {
             Node node = reader.nodeAt(token);
             if (node != null) {
@@ -75,21 +74,20 @@ final class CatchUpReads {
         return stream;
     }
 
-    /** An event, with the token a stream had before it. {@code event} is null on the first node. */
+    /**
+     * An event and the token of a stream that has taken it; the first node has no event, only the
+     * token the reader started from.
+     */
     private static final class Node {
         final long index;
-        final TrackingToken previousToken;
+        final TrackingToken token;
         final TrackedEventMessage<?> event;
         volatile Node next;
 
-        Node(long index, TrackingToken previousToken, TrackedEventMessage<?> event) {
+        Node(long index, TrackingToken token, TrackedEventMessage<?> event) {
             this.index = index;
-            this.previousToken = previousToken;
+            this.token = token;
             this.event = event;
-        }
-
-        TrackingToken token() {
-            return event == null ? previousToken : event.trackingToken();
         }
     }
 
@@ -105,8 +103,8 @@ final class CatchUpReads {
         private volatile Node oldest;
         private volatile Node newest;
         private volatile boolean waitingForRoom;
+        /** The reader read its last event (the end of the log, no stream left, shutdown or a failure). */
         private volatile boolean finished;
-        private volatile boolean stopped;
 
         Reader(TrackingToken from) {
             oldest = new Node(0, from, null);
@@ -119,17 +117,13 @@ final class CatchUpReads {
             thread.start();
         }
 
-        boolean stopped() {
-            return stopped;
-        }
-
         /** The node after which a stream at {@code token} continues, if this reader still holds it. */
         Node nodeAt(TrackingToken token) {
-            if (finished || stopped) {
+            if (finished) {
                 return null;
             }
             for (Node node = oldest; node != null; node = node.next) {
-                if (Objects.equals(node.token(), token)) {
+                if (Objects.equals(node.token, token)) {
                     return node;
                 }
             }
@@ -163,7 +157,7 @@ final class CatchUpReads {
         public void run() {
             long start = System.nanoTime();
             log.info("Shared catch-up read of the event log started after position {} for {} stream(s)",
-                    position(oldest.token()), streams.size());
+                    position(oldest.token), streams.size());
             try {
                 read();
             } catch (InterruptedException stopping) {
@@ -173,7 +167,6 @@ final class CatchUpReads {
                     log.warn("Shared catch-up read failed; its streams continue on their own: {}", e.toString());
                 }
             } finally {
-                stopped = true;
                 finished = true;
                 oldest = newest; // no stream joins any more: the window is not kept (the streams hold their nodes)
                 synchronized (CatchUpReads.this) {
@@ -182,7 +175,7 @@ final class CatchUpReads {
                 signal();
                 double seconds = (System.nanoTime() - start) / 1e9;
                 log.info("Shared catch-up read ended at position {}: {} events in {} s ({} events/s)",
-                        position(newest.token()), newest.index, String.format("%.1f", seconds),
+                        position(newest.token), newest.index, String.format("%.1f", seconds),
                         Math.round(newest.index / Math.max(seconds, 0.001)));
             }
         }
@@ -196,11 +189,12 @@ final class CatchUpReads {
             boolean more = true;
             while (more && !streams.isEmpty() && !shutDown) {
                 more = false;
-                try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(newest.token(), false)) {
+                try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(newest.token, false)) {
                     Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
                     while (!shutDown && iterator.hasNext()) {
                         Node last = newest;
-                        Node node = new Node(last.index + 1, last.token(), iterator.next());
+                        TrackedEventMessage<?> event = iterator.next();
+                        Node node = new Node(last.index + 1, event.trackingToken(), event);
                         last.next = node;
                         newest = node;
                         while (oldest.index + window < node.index) {
@@ -296,7 +290,7 @@ final class CatchUpReads {
             if (live == null && current.next == null && reader.finished) {
                 reader.leave(this);
                 reader = null; // nothing of the shared read is kept once this stream is live
-                live = liveStreams.apply(current.token());
+                live = liveStreams.apply(current.token);
                 Runnable own = callback;
                 if (own != null) {
                     live.setOnAvailableCallback(own);

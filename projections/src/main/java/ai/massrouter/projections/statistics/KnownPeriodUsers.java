@@ -26,7 +26,7 @@ final class KnownPeriodUsers {
         };
     }
 
-    static String key(List<Object> row) {
+    private static String key(List<Object> row) {
         return row.get(0) + "|" + row.get(1) + "|" + row.get(2) + "|" + row.get(3);
     }
 
