@@ -15,6 +15,8 @@ import ai.massrouter.app.support.AtOnce;
 import ai.massrouter.app.support.PlatformIT;
 import ai.massrouter.command.account.ChargeCoalescer;
 import org.awaitility.Awaitility;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,8 @@ class GroupChargesIT extends PlatformIT {
     CommandGateway commands;
     @Autowired
     ChargeCoalescer coalescer;
+    @Autowired
+    MeterRegistry meters;
 
     private User fundedUser(String amount) {
         return fundedUser("group", amount);
@@ -81,6 +85,7 @@ class GroupChargesIT extends PlatformIT {
         User bob = fundedUser("1.00");
         String tooLong = "x".repeat(201); // the operation row refuses it: an error the database raises mid-group
         ChargeUsageBatchCommand bad = charges(bob, tooLong);
+        double countedBefore = meteredCharges();
 
         assertThatThrownBy(() -> commands.sendAndWait(new ChargeAccountsCommand(List.of(
                 charges(alice, "a-1"), bad, charges(bob, "b-1")))))
@@ -104,6 +109,13 @@ class GroupChargesIT extends PlatformIT {
         awaitTotal(alice, "0.60");
         awaitTotal(bob, "0.60");
         assertLedgerReconciled();
+        // the metrics count what committed: the eight charges, not the rolled-back group nor the refused one
+        assertThat(meteredCharges() - countedBefore).isEqualTo(8.0);
+    }
+
+    private double meteredCharges() {
+        Counter counter = meters.find("massrouter.charges").tag("source", "metered").tag("model", "mock/echo").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

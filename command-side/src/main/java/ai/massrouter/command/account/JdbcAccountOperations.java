@@ -7,9 +7,12 @@ import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.common.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,26 +88,39 @@ public class JdbcAccountOperations implements AccountOperations {
         if (rows.isEmpty()) {
             return;
         }
-        int[] inserted = jdbc.batchUpdate("""
-                INSERT INTO account_operation (account_id, origin, operation_id, kind, amount_nanos, balance_after_nanos,
-                    held_after_nanos, currency, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (account_id, origin, operation_id) DO NOTHING""", rows, rows.size(), (ps, row) -> {
-            AccountOperationResult r = row.getValue();
-            ps.setString(1, row.getKey().value());
-            ps.setString(2, r.operationId().origin().code());
-            ps.setString(3, r.operationId().id());
-            ps.setString(4, r.kind().code());
-            ps.setLong(5, r.amount().nanos());
-            ps.setLong(6, r.balanceAfter().nanos());
-            ps.setLong(7, r.heldAfter().nanos());
-            ps.setString(8, r.amount().currency());
-            ps.setTimestamp(9, Timestamp.from(r.at()));
-        })[0];
-        for (int count : inserted) {
-            if (count == 0) {
-                throw new ConcurrentOperationException("An operation of " + results.keySet()
-                        + " was recorded concurrently; retrying");
+        // one statement for the whole group (a batch of one-row inserts was one execution per row);
+        // a row that another transaction recorded first is skipped, and then fewer rows were inserted
+        Integer inserted = jdbc.execute((PreparedStatementCreator) connection -> {
+            var statement = connection.prepareStatement("""
+                    INSERT INTO account_operation (account_id, origin, operation_id, kind, amount_nanos,
+                        balance_after_nanos, held_after_nanos, currency, at)
+                    SELECT a, o, i, k, n, b, h, c, t::timestamptz FROM unnest(?::varchar[], ?::varchar[], ?::varchar[],
+                        ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::text[])
+                        AS r (a, o, i, k, n, b, h, c, t)
+                    ON CONFLICT (account_id, origin, operation_id) DO NOTHING""");
+            int n = rows.size();
+            Object[][] columns = new Object[9][n];
+            for (int row = 0; row < n; row++) {
+                AccountOperationResult r = rows.get(row).getValue();
+                columns[0][row] = rows.get(row).getKey().value();
+                columns[1][row] = r.operationId().origin().code();
+                columns[2][row] = r.operationId().id();
+                columns[3][row] = r.kind().code();
+                columns[4][row] = r.amount().nanos();
+                columns[5][row] = r.balanceAfter().nanos();
+                columns[6][row] = r.heldAfter().nanos();
+                columns[7][row] = r.amount().currency();
+                columns[8][row] = r.at().toString();
             }
+            String[] types = {"varchar", "varchar", "varchar", "varchar", "bigint", "bigint", "bigint", "varchar", "text"};
+            for (int c = 0; c < types.length; c++) {
+                statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+            }
+            return statement;
+        }, (PreparedStatementCallback<Integer>) PreparedStatement::executeUpdate);
+        if (inserted == null || inserted != rows.size()) {
+            throw new ConcurrentOperationException("An operation of " + results.keySet()
+                    + " was recorded concurrently; retrying");
         }
     }
 }
