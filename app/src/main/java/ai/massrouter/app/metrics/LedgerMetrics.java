@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * Money movements counted as this node records them: subscribed to the event bus itself, so it
  * sees only the events published here, never a replay (a restart or a projection rebuild does not
  * count history again); Prometheus sums the nodes. The events of a unit of work are counted once it
- * has committed, so a group of charges that was rolled back and then sent one by one counts once.
+ * has committed, never for a unit of work whose commit failed.
  * No processor: an event processor in the committing thread (as before) cost a sixth of that
  * thread's time, with the account's lock held, for four counters.
  */
