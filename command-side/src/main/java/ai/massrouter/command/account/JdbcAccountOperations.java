@@ -6,13 +6,11 @@ import ai.massrouter.api.account.MovementKind;
 import ai.massrouter.api.account.OperationId;
 import ai.massrouter.api.account.OperationOrigin;
 import ai.massrouter.api.common.Money;
+import ai.massrouter.api.common.Unnest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.PreparedStatementCallback;
-import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +21,10 @@ import java.util.Optional;
 
 @Component
 public class JdbcAccountOperations implements AccountOperations {
+
+    /** account, origin, id, kind, amount, balance after, held after, currency, at */
+    private static final List<String> OPERATION_COLUMNS = List.of("text", "text", "text", "text", "bigint", "bigint",
+            "bigint", "text", "timestamptz");
 
     private static final RowMapper<AccountOperationResult> RESULT = (rs, i) -> {
         String currency = rs.getString("currency");
@@ -90,35 +92,19 @@ public class JdbcAccountOperations implements AccountOperations {
         }
         // one statement for the whole group (a batch of one-row inserts was one execution per row);
         // a row that another transaction recorded first is skipped, and then fewer rows were inserted
-        Integer inserted = jdbc.execute((PreparedStatementCreator) connection -> {
-            var statement = connection.prepareStatement("""
-                    INSERT INTO account_operation (account_id, origin, operation_id, kind, amount_nanos,
-                        balance_after_nanos, held_after_nanos, currency, at)
-                    SELECT a, o, i, k, n, b, h, c, t::timestamptz FROM unnest(?::varchar[], ?::varchar[], ?::varchar[],
-                        ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::text[])
-                        AS r (a, o, i, k, n, b, h, c, t)
-                    ON CONFLICT (account_id, origin, operation_id) DO NOTHING""");
-            int n = rows.size();
-            Object[][] columns = new Object[9][n];
-            for (int row = 0; row < n; row++) {
-                AccountOperationResult r = rows.get(row).getValue();
-                columns[0][row] = rows.get(row).getKey().value();
-                columns[1][row] = r.operationId().origin().code();
-                columns[2][row] = r.operationId().id();
-                columns[3][row] = r.kind().code();
-                columns[4][row] = r.amount().nanos();
-                columns[5][row] = r.balanceAfter().nanos();
-                columns[6][row] = r.heldAfter().nanos();
-                columns[7][row] = r.amount().currency();
-                columns[8][row] = r.at().toString();
-            }
-            String[] types = {"varchar", "varchar", "varchar", "varchar", "bigint", "bigint", "bigint", "varchar", "text"};
-            for (int c = 0; c < types.length; c++) {
-                statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
-            }
-            return statement;
-        }, (PreparedStatementCallback<Integer>) PreparedStatement::executeUpdate);
-        if (inserted == null || inserted != rows.size()) {
+        List<Object[]> values = rows.stream().map(row -> {
+            AccountOperationResult r = row.getValue();
+            return new Object[]{row.getKey().value(), r.operationId().origin().code(), r.operationId().id(),
+                    r.kind().code(), r.amount().nanos(), r.balanceAfter().nanos(), r.heldAfter().nanos(),
+                    r.amount().currency(), r.at()};
+        }).toList();
+        int inserted = jdbc.update("""
+                INSERT INTO account_operation (account_id, origin, operation_id, kind, amount_nanos,
+                    balance_after_nanos, held_after_nanos, currency, at)
+                SELECT * FROM %s
+                ON CONFLICT (account_id, origin, operation_id) DO NOTHING""".formatted(Unnest.of(OPERATION_COLUMNS)),
+                Unnest.columns(OPERATION_COLUMNS, values));
+        if (inserted != rows.size()) {
             throw new ConcurrentOperationException("An operation of " + results.keySet()
                     + " was recorded concurrently; retrying");
         }

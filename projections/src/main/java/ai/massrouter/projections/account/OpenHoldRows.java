@@ -1,6 +1,6 @@
 package ai.massrouter.projections.account;
 
-import ai.massrouter.projections.common.Unnest;
+import ai.massrouter.api.common.Unnest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package ai.massrouter.projections.generation;
 
-import ai.massrouter.projections.common.Unnest;
+import ai.massrouter.api.common.Unnest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package ai.massrouter.projections.common;
+package ai.massrouter.api.common;
 
 import java.util.List;
 import java.util.stream.Collectors;
